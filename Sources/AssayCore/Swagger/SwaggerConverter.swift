@@ -1,0 +1,2 @@
+/// Placeholder, replaced shortly.
+struct SwaggerConverter {}
