@@ -1,0 +1,20 @@
+/// How ``SpecLoader`` loads: strictness, limits and the network policy.
+public struct LoadOptions: Sendable {
+    /// Fail on any warning instead of loading around it (`--strict`).
+    public var strict: Bool
+    /// The bounds against hostile input.
+    public var limits: LoadLimits
+    /// The policy for every URL fetched: the root and external `$ref`s alike.
+    public var fetch: FetchPolicy
+    /// Whether to check the document against OpenAPIKit's structural validation and report
+    /// what it finds as warnings (on by default).
+    public var validateStructure: Bool
+
+    /// Creates options; the defaults are lenient, with the default limits and fetch policy.
+    public init(strict: Bool = false, limits: LoadLimits = .default, fetch: FetchPolicy = FetchPolicy(), validateStructure: Bool = true) {
+        self.strict = strict
+        self.limits = limits
+        self.fetch = fetch
+        self.validateStructure = validateStructure
+    }
+}

@@ -1,0 +1,5 @@
+extension SwaggerConverter {
+    static func convert(_ document: JSONValue, source: String?) throws(LoadError) -> (document: JSONValue, warnings: [Diagnostic]) {
+        throw LoadError(.unsupportedVersion, "interim")
+    }
+}
