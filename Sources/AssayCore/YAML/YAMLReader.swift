@@ -391,6 +391,16 @@ struct YAMLReader {
 
     private func syntaxError(_ parser: yaml_parser_t) -> LoadError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's scanner runs ahead of the events, so its own bound (1,000) can trip first.
+            return LoadError(
+                .tooDeep,
+                "the document nests deeper than the limit of \(limits.maxDepth) levels",
+                pointer: currentPath,
+                line: Int(parser.problem_mark.line) + 1,
+                column: Int(parser.problem_mark.column) + 1
+            )
+        }
         var message = "invalid YAML: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(parser.context_mark.line + 1))"

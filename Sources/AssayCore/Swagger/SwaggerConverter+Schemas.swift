@@ -1,0 +1,197 @@
+import OrderedCollections
+
+/// Schemas: Swagger 2.0 schemas are nearly OpenAPI 3.0 schemas already. The walk keeps
+/// the source member order and changes only what differs:
+/// - `x-nullable: true` adds `nullable: true` (the extension is kept);
+/// - `type: file` becomes `type: string, format: binary`;
+/// - `discriminator: "kind"` becomes `discriminator: {propertyName: "kind"}`;
+/// - `$ref`s are rewritten (see ``SwaggerConverter/schemaReference(_:at:)``).
+///
+/// Lenient repairs, each with a warning: a non-object schema becomes `{}`; `required: true`
+/// on a property moves into the parent's `required` list; a list of types with `"null"`
+/// becomes one type plus `nullable`; unknown types are dropped; a fractional bound on an
+/// integer schema is rounded inwards; `readOnly` and `writeOnly` both true keeps `readOnly`.
+extension SwaggerConverter {
+    /// The JSON Schema types OpenAPI 3.0 knows.
+    static let schemaTypes: Set<String> = ["string", "number", "integer", "boolean", "array", "object"]
+
+    /// Converts the schema at `pointer` (a source pointer, for warnings).
+    mutating func convertSchema(_ value: JSONValue, at pointer: JSONPointer) -> JSONValue {
+        convertSchema(value, at: pointer, depth: 0, isProperty: false)
+    }
+
+    mutating func convertSchema(_ value: JSONValue, at pointer: JSONPointer, depth: Int, isProperty: Bool) -> JSONValue {
+        guard depth <= Self.maxSchemaDepth else {
+            warn("schema-too-deep", "the schema nests deeper than \(Self.maxSchemaDepth) levels; it is replaced by an empty schema", at: pointer)
+            return .object([:])
+        }
+        guard case .object(let schema) = value else {
+            warn("invalid-schema", "expected a schema object but found \(Self.kind(of: value)); an empty schema (any value) is used", at: pointer)
+            return .object([:])
+        }
+        var rewrittenReference: String?
+        if case .string(let reference)? = schema["$ref"] {
+            switch schemaReference(reference, at: pointer.appending("$ref")) {
+            case .reference(let rewritten):
+                rewrittenReference = rewritten
+            case .inline(let target, let targetValue):
+                // Members beside a $ref are ignored by both versions, so the copy stands alone.
+                guard beginInlining(target, reference: reference, at: pointer.appending("$ref")) else { return .object([:]) }
+                let copy = convertSchema(targetValue, at: target, depth: depth + 1, isProperty: false)
+                endInlining()
+                return copy
+            }
+        }
+
+        let isFile = schema["type"]?.stringValue == "file"
+        let isInteger = schema["type"]?.stringValue == "integer"
+        var output = JSONObject()
+        var requiredFromProperties: [String] = []
+        for (key, member) in schema {
+            let memberPointer = pointer.appending(key)
+            switch key {
+            case "$ref":
+                guard let rewrittenReference else {
+                    warn("invalid-reference", "$ref should be a string but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                    continue
+                }
+                output[key] = .string(rewrittenReference)
+            case "properties":
+                guard let properties = object(member, at: memberPointer) else { continue }
+                var converted = JSONObject()
+                for (name, property) in properties {
+                    converted[name] = convertSchema(property, at: memberPointer.appending(name), depth: depth + 1, isProperty: true)
+                    if property["required"] == .bool(true) && property["$ref"] == nil {
+                        requiredFromProperties.append(name)
+                    }
+                }
+                output[key] = .object(converted)
+            case "additionalProperties":
+                switch member {
+                case .bool: output[key] = member
+                case .object: output[key] = convertSchema(member, at: memberPointer, depth: depth + 1, isProperty: false)
+                default: warn("invalid-schema", "additionalProperties should be a boolean or a schema but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                }
+            case "items":
+                output[key] = convertItems(member, at: memberPointer, depth: depth)
+            case "allOf", "anyOf", "oneOf":
+                guard let subschemas = array(member, at: memberPointer) else { continue }
+                var converted: [JSONValue] = []
+                for (index, subschema) in subschemas.enumerated() {
+                    converted.append(convertSchema(subschema, at: memberPointer.appending(index), depth: depth + 1, isProperty: false))
+                }
+                output[key] = .array(converted)
+            case "not":
+                output[key] = convertSchema(member, at: memberPointer, depth: depth + 1, isProperty: false)
+            case "type":
+                convertType(member, at: memberPointer, into: &output, hasNullable: schema["nullable"] != nil)
+            case "format":
+                if isFile { continue }
+                if let format = string(member, at: memberPointer) { output[key] = .string(format) }
+            case "discriminator":
+                if let discriminator = convertDiscriminator(member, at: memberPointer) { output[key] = discriminator }
+            case "x-nullable":
+                output[key] = member
+                if member == .bool(true) && schema["nullable"] == nil { output["nullable"] = true }
+            case "required":
+                switch member {
+                case .array:
+                    if let names = strings(member, at: memberPointer) { output[key] = .array(names.map(JSONValue.string)) }
+                case .bool(let flag) where isProperty && flag:
+                    // The parent lists this property in its `required` array.
+                    warn("boolean-required", "required: true is not valid inside a schema; the property is added to its parent's required list", at: memberPointer)
+                default:
+                    warn("boolean-required", "required should be an array of property names but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                }
+            case "readOnly", "writeOnly", "uniqueItems", "exclusiveMaximum", "exclusiveMinimum", "nullable", "deprecated":
+                if let flag = bool(member, at: memberPointer) { output[key] = .bool(flag) }
+            case "maximum", "minimum":
+                output[key] = convertBound(member, key: key, isInteger: isInteger, at: memberPointer)
+            case "externalDocs":
+                if let docs = convertExternalDocs(member, at: memberPointer) { output[key] = docs }
+            case "example", "default", "enum":
+                output[key] = member
+            default:
+                output[key] = Self.isExtension(key) ? rewritingReferences(in: member) : member
+            }
+        }
+        if !requiredFromProperties.isEmpty {
+            var names = output["required"]?.arrayValue ?? []
+            for name in requiredFromProperties where !names.contains(.string(name)) {
+                names.append(.string(name))
+            }
+            output["required"] = .array(names)
+        }
+        if output["readOnly"] == .bool(true) && output["writeOnly"] == .bool(true) {
+            warn("read-only-and-write-only", "a schema cannot be both readOnly and writeOnly; writeOnly is dropped", at: pointer.appending("writeOnly"))
+            output["writeOnly"] = nil
+        }
+        return .object(output)
+    }
+
+    /// `items`: a schema; a list of schemas (tuple form, not in OpenAPI) becomes its one
+    /// element or an `anyOf` of them, with a warning.
+    private mutating func convertItems(_ member: JSONValue, at pointer: JSONPointer, depth: Int) -> JSONValue {
+        guard case .array(let schemas) = member else {
+            return convertSchema(member, at: pointer, depth: depth + 1, isProperty: false)
+        }
+        warn("tuple-items", "items should be one schema, not a list; the list is read as any of its schemas", at: pointer)
+        var converted: [JSONValue] = []
+        for (index, schema) in schemas.enumerated() {
+            converted.append(convertSchema(schema, at: pointer.appending(index), depth: depth + 1, isProperty: false))
+        }
+        if converted.count == 1, let only = converted.first { return only }
+        return converted.isEmpty ? .object([:]) : ["anyOf": .array(converted)]
+    }
+
+    /// `type`: `file` becomes a binary string; a list becomes one type (plus `nullable` for
+    /// `"null"`); unknown types are dropped.
+    private mutating func convertType(_ member: JSONValue, at pointer: JSONPointer, into output: inout JSONObject, hasNullable: Bool) {
+        switch member {
+        case .string("file"):
+            output["type"] = "string"
+            output["format"] = "binary"
+        case .string(let type) where Self.schemaTypes.contains(type):
+            output["type"] = member
+        case .string("null"):
+            warn("null-type", "type null does not exist in OpenAPI 3.0; the schema is made nullable instead", at: pointer)
+            if !hasNullable { output["nullable"] = true }
+        case .array(let types):
+            let names = types.compactMap(\.stringValue)
+            let nonNull = names.filter { $0 != "null" }
+            if nonNull.count == 1, let type = nonNull.first, Self.schemaTypes.contains(type) || type == "file" {
+                warn("type-list", "type should be a single type, not a list; it is read as \(type)\(names.contains("null") ? " (nullable)" : "")", at: pointer)
+                convertType(.string(type), at: pointer, into: &output, hasNullable: hasNullable)
+            } else {
+                warn("type-list", "type should be a single type, not a list; it is dropped (any type is allowed)", at: pointer)
+            }
+            if names.contains("null") && !hasNullable { output["nullable"] = true }
+        default:
+            let text = Self.scalarText(member).map { "\"\($0)\"" } ?? Self.kind(of: member)
+            warn("unknown-type", "\(text) is not a schema type; the type is dropped (any type is allowed)", at: pointer)
+        }
+    }
+
+    /// `discriminator`: the Swagger 2.0 property name becomes a Discriminator Object.
+    private mutating func convertDiscriminator(_ member: JSONValue, at pointer: JSONPointer) -> JSONValue? {
+        switch member {
+        case .string(let name):
+            return ["propertyName": .string(name)]
+        case .object(let object) where object["propertyName"]?.stringValue != nil:
+            return member
+        default:
+            warn("invalid-discriminator", "discriminator should be a property name but is \(Self.kind(of: member)); it is dropped", at: pointer)
+            return nil
+        }
+    }
+
+    /// `maximum`/`minimum`: an integer schema cannot have a fractional bound; it is rounded
+    /// inwards, which admits exactly the same integers.
+    private mutating func convertBound(_ member: JSONValue, key: String, isInteger: Bool, at pointer: JSONPointer) -> JSONValue {
+        guard isInteger, case .double(let double) = member, double.isFinite, double.rounded() != double else { return member }
+        let rounded = key == "maximum" ? double.rounded(.down) : double.rounded(.up)
+        guard let int = Int(exactly: rounded) else { return member }
+        warn("fractional-bound", "\(key) \(double) of an integer schema is read as \(int)", at: pointer)
+        return .integer(int)
+    }
+}
