@@ -20,6 +20,7 @@ struct ExternalReferenceBundler {
     private var hoisted: [String: String] = [:]
     private var hoistedSchemas = JSONObject()
     private var inlining: [String] = []
+    private var failedDocuments: Set<URL> = []
 
     init(fetcher: SpecFetcher, limits: LoadLimits, deadline: Deadline, isSwagger2: Bool) {
         self.fetcher = fetcher
@@ -64,8 +65,8 @@ struct ExternalReferenceBundler {
         try deadline.check("bundling external references")
         switch value {
         case .object(let object):
-            let isPropertyMap = pointer.lastToken == "properties" || pointer.lastToken == "patternProperties"
-            if !isPropertyMap, case .string(let reference) = object["$ref"] {
+            let isNameMap = ReferenceScope.isNameMap(pointer)
+            if !isNameMap, case .string(let reference) = object["$ref"] {
                 if let replacement = try await resolve(reference, at: pointer, base: base, documentRoot: documentRoot) {
                     return replacement
                 }
@@ -73,7 +74,11 @@ struct ExternalReferenceBundler {
             }
             var copy = JSONObject(minimumCapacity: object.count)
             for (key, member) in object {
-                copy[key] = try await rewrite(member, at: pointer.appending(key), base: base, documentRoot: documentRoot)
+                if !isNameMap, ReferenceScope.isData(key: key, value: member, in: pointer) {
+                    copy[key] = member
+                } else {
+                    copy[key] = try await rewrite(member, at: pointer.appending(key), base: base, documentRoot: documentRoot)
+                }
             }
             return .object(copy)
         case .array(let array):
@@ -104,7 +109,27 @@ struct ExternalReferenceBundler {
             target = url
         }
         let key = target.absoluteString + "#" + fragment
-        let document = try await loadDocument(target, referencedFrom: pointer)
+        let document: JSONValue
+        do {
+            document = try await loadDocument(target, referencedFrom: pointer)
+        } catch {
+            // A missing sibling file or an unreachable URL leaves the reference unresolved, as
+            // any other unresolvable reference: a warning, and a failure under --strict.
+            // Limits and cycles stay errors: they are what hostile input looks like.
+            guard [.unreadable, .fetchFailed, .blockedAddress, .syntax, .notAnAPIDescription].contains(error.code) else { throw error }
+            if failedDocuments.insert(Self.withoutFragment(target)).inserted {
+                warnings.append(
+                    Diagnostic(
+                        .warning,
+                        code: "unresolvable-reference",
+                        "$ref \(reference) cannot be resolved: \(error.message) [\(error.code)]",
+                        source: error.source,
+                        pointer: pointer
+                    )
+                )
+            }
+            return nil
+        }
         guard let jsonPointer = JSONPointer(fragment), let resolved = document.value(at: jsonPointer) else {
             warnings.append(Diagnostic(.warning, code: "unresolvable-reference", "$ref \(reference) points at nothing in \(target.absoluteString)", pointer: pointer))
             return nil
@@ -146,6 +171,9 @@ struct ExternalReferenceBundler {
     private mutating func loadDocument(_ url: URL, referencedFrom pointer: JSONPointer) async throws(LoadError) -> JSONValue {
         let documentURL = Self.withoutFragment(url)
         if let cached = documents[documentURL] { return cached }
+        if failedDocuments.contains(documentURL) {
+            throw LoadError(.unreadable, "could not be loaded before", source: documentURL.absoluteString)
+        }
         guard documents.count < limits.maxExternalDocuments else {
             throw LoadError(.tooLarge, "more than \(limits.maxExternalDocuments) external documents are referenced", pointer: pointer)
         }

@@ -96,7 +96,11 @@ struct APIModelBuilder {
         Self.collectReferences(in: document, at: .root, into: &references)
         for (reference, pointer) in references {
             guard reference.hasPrefix("#") else {
-                warn("external-reference", "external reference \(reference) was not bundled and is left unresolved", at: pointer)
+                // The bundler has said why; one line per unresolved document keeps the report short.
+                let document = ExternalReferenceBundler.split(reference).0
+                if warnedReferences.insert(document).inserted {
+                    warn("external-reference", "references into \(document) are left unresolved", at: pointer)
+                }
                 continue
             }
             var chain = [reference]
@@ -127,11 +131,11 @@ struct APIModelBuilder {
     static func collectReferences(in value: JSONValue, at pointer: JSONPointer, into references: inout [(String, JSONPointer)]) {
         switch value {
         case .object(let object):
-            let isPropertyMap = pointer.lastToken == "properties" || pointer.lastToken == "patternProperties"
+            let isNameMap = ReferenceScope.isNameMap(pointer)
             for (key, member) in object {
-                if key == "$ref", !isPropertyMap, case .string(let reference) = member {
+                if key == "$ref", !isNameMap, case .string(let reference) = member {
                     references.append((reference, pointer))
-                } else {
+                } else if isNameMap || !ReferenceScope.isData(key: key, value: member, in: pointer) {
                     collectReferences(in: member, at: pointer.appending(key), into: &references)
                 }
             }

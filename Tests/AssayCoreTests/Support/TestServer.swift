@@ -2,6 +2,7 @@ import Hummingbird
 import NIOCore
 
 /// Runs a real Hummingbird server on 127.0.0.1 (an ephemeral port) for the duration of `body`.
+@discardableResult
 func withTestServer<Result: Sendable>(
     _ router: Router<BasicRequestContext>,
     _ body: @Sendable (_ port: Int) async throws -> Result
