@@ -247,6 +247,57 @@ struct SpecLoaderTests {
         #expect(result.model.schemas["Pet"]?.value["properties"]?["friends"]?["items"]?["$ref"] == "#/components/schemas/Pet")
     }
 
+    @Test func refShapedDataIsNotAReference() async throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: Data, version: '1'}
+            paths: {}
+            components:
+              examples:
+                group:
+                  value:
+                    members:
+                      - $ref: https://api.example.com/users/1
+              schemas:
+                Thing:
+                  type: object
+                  default: {$ref: 'nowhere.yaml'}
+                  x-note: {$ref: 'also-nowhere.yaml'}
+                  properties:
+                    $ref: {type: string}
+            """
+        let result = try await SpecLoader(options: LoadOptions(strict: true)).load(.text(text, name: "data.yaml"))
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.model.schemas["Thing"]?.value["properties"]?["$ref"]?["type"] == "string")
+    }
+
+    @Test func missingExternalFilesAreAWarningInLenientMode() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "api.yaml",
+            """
+            openapi: 3.0.3
+            info: {title: Partial, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: 'missing.json#/definitions/Thing'}
+            """
+        )
+        let path = directory.url.appendingPathComponent("api.yaml").path
+        let result = try await SpecLoader().load(.file(path))
+        #expect(result.model.operations.count == 1)
+        let warning = try #require(result.warnings.first { $0.code == "unresolvable-reference" })
+        #expect(warning.message.contains("missing.json"))
+        #expect(warning.pointer == "/paths/~1a/get/responses/200/content/application~1json/schema")
+        await #expect(throws: LoadError.self) { _ = try await SpecLoader(options: LoadOptions(strict: true)).load(.file(path)) }
+    }
+
     @Test func externalInliningCyclesAreRefused() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("api.yaml", "openapi: 3.0.3\ninfo: {title: C, version: '1'}\npaths:\n  /a:\n    $ref: 'a.yaml'\n")
