@@ -5,12 +5,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
-swift build -c release --product assay >/dev/null
+swift build -c release --product assay -Xswiftc -enable-testing >/dev/null
 ASSAY="$ROOT/.build/release/assay"
 loaded=0; failed=0; declare -A codes=()
 start=$(date +%s.%N)
 while IFS= read -r -d '' file; do
-    if out=$("$ASSAY" inspect --format json "$file" 2>/dev/null); then
+    if out=$("$ASSAY" inspect --validate --format json "$file" 2>/dev/null); then
         loaded=$((loaded + 1))
     else
         failed=$((failed + 1))

@@ -116,4 +116,11 @@ struct YAMLReaderTests {
             return error.code == .syntax && error.line != nil && error.column != nil && error.message.hasPrefix("invalid YAML")
         }
     }
+
+    @Test func anchorsOnKeysAndAliasesAsKeys() throws {
+        let (value, warnings) = try read("a: &k name\n*k : 1\n&j key: 2\nb: *j\n")
+        #expect(value?["name"] == .integer(1))
+        #expect(value?["b"] == .string("key"))
+        #expect(warnings.isEmpty)
+    }
 }

@@ -5,8 +5,8 @@ import OrderedCollections
 ///
 /// The steps, each bounded by ``LoadOptions/limits``: read the bytes (size cap), parse
 /// JSON or YAML (depth, alias and node caps), bring in external `$ref`s, convert Swagger
-/// 2.0 to OpenAPI 3.0, check references (cycles are errors), build the model, and check
-/// the structure with OpenAPIKit. Flaws real specs have are warnings; `--strict` turns any
+/// 2.0 to OpenAPI 3.0, check references (cycles are errors), build the model, and, under
+/// `--strict` or `--validate`, check the structure with OpenAPIKit. Flaws real specs have are warnings; `--strict` turns any
 /// warning into a failure.
 ///
 /// ```swift
@@ -87,7 +87,7 @@ public struct SpecLoader: Sendable {
         warnings += builder.warnings
         try deadline.check("building the model")
 
-        if options.validateStructure {
+        if options.validateStructure || options.strict {
             warnings += StructureValidator.check(root, format: format, source: name)
         }
         if options.strict, !warnings.isEmpty {

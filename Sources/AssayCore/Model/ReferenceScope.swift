@@ -8,7 +8,10 @@ enum ReferenceScope {
     /// Whether the member `key` of the object at `pointer`, holding `value`, is data.
     static func isData(key: String, value: JSONValue, in pointer: JSONPointer) -> Bool {
         switch key {
-        case "example", "default", "enum", "const":
+        case "default":
+            // A server variable's default is a required string, not a payload.
+            return pointer.parent?.lastToken != "variables"
+        case "example", "enum", "const":
             return true
         case "value", "externalValue":
             // …/examples/NAME/value: an Example object's payload.
@@ -22,8 +25,19 @@ enum ReferenceScope {
         }
     }
 
-    /// Whether an object at `pointer` is a map whose keys are names, so that a `$ref` key in it is a name too.
+    /// Maps whose keys are names chosen by the author: a `$ref` or `x-rate-limit` key in one
+    /// is a name (a property, a header), not a reference or an extension.
+    private static let nameMaps: Set<String> = [
+        "properties", "patternProperties", "dependentSchemas", "definitions", "\u{24}defs", "headers", "content",
+        "schemas", "responses", "parameters", "examples", "requestBodies", "securitySchemes", "links", "callbacks",
+        "pathItems", "encoding", "variables", "scopes", "mapping", "webhooks",
+    ]
+
+    /// Whether an object at `pointer` is a map whose keys are names.
     static func isNameMap(_ pointer: JSONPointer) -> Bool {
-        pointer.lastToken == "properties" || pointer.lastToken == "patternProperties"
+        guard let last = pointer.lastToken, nameMaps.contains(last) else { return false }
+        // A property that happens to be called `headers` is a schema, not a map of names.
+        let parent = pointer.parent?.lastToken
+        return parent != "properties" && parent != "patternProperties"
     }
 }

@@ -86,8 +86,9 @@ extension SwaggerConverter {
         return result
     }
 
-    /// One parameter, following local references that do not name a global parameter.
-    mutating func resolveParameter(_ value: JSONValue, at pointer: JSONPointer) -> ParameterEntry? {
+    /// One parameter, following local references that do not name a global parameter
+    /// (and, with `followGlobals`, those that do: a component cannot be a reference).
+    mutating func resolveParameter(_ value: JSONValue, at pointer: JSONPointer, followGlobals: Bool = false) -> ParameterEntry? {
         var value = value
         var pointer = pointer
         var visited: [JSONPointer] = []
@@ -99,7 +100,11 @@ extension SwaggerConverter {
             guard let referenceValue = parameter["$ref"] else { return inlineParameter(parameter, at: pointer) }
             let referencePointer = pointer.appending("$ref")
             guard case .string(let reference) = referenceValue else {
-                warn("invalid-reference", "$ref should be a string but is \(Self.kind(of: referenceValue)); the parameter is dropped", at: referencePointer)
+                warn(
+                    "invalid-reference",
+                    "$ref should be a string but is \(Self.kind(of: referenceValue)); the parameter is dropped",
+                    at: referencePointer
+                )
                 return nil
             }
             guard reference.hasPrefix("#") else {
@@ -109,7 +114,7 @@ extension SwaggerConverter {
                 warn("unresolved-reference", "\(reference) refers to nothing in this document; the parameter is dropped", at: referencePointer)
                 return nil
             }
-            if target.tokens.count == 2, target.tokens[0] == "parameters" {
+            if !followGlobals, target.tokens.count == 2, target.tokens[0] == "parameters" {
                 let name = target.tokens[1]
                 let componentName = parameterNames[name] ?? Self.sanitizedComponentName(name)
                 let location = targetValue["in"]?.stringValue
@@ -132,7 +137,11 @@ extension SwaggerConverter {
                 case .formData?:
                     break  // inlined: OpenAPI 3.0 has no component for a form field
                 case nil:
-                    warn("unresolved-reference", "\(reference) refers to a parameter that cannot be used (see its own warning); the parameter is dropped", at: referencePointer)
+                    warn(
+                        "unresolved-reference",
+                        "\(reference) refers to a parameter that cannot be used (see its own warning); the parameter is dropped",
+                        at: referencePointer
+                    )
                     return nil
                 }
             }
@@ -204,7 +213,11 @@ extension SwaggerConverter {
             if location == "query" {
                 output["allowEmptyValue"] = .bool(allowEmptyValue)
             } else {
-                warn("invalid-allow-empty-value", "allowEmptyValue applies only to query parameters; it is dropped", at: pointer.appending("allowEmptyValue"))
+                warn(
+                    "invalid-allow-empty-value",
+                    "allowEmptyValue applies only to query parameters; it is dropped",
+                    at: pointer.appending("allowEmptyValue")
+                )
             }
         }
         if parameter["type"]?.stringValue == "array" {
@@ -225,12 +238,20 @@ extension SwaggerConverter {
     mutating func parameterSchema(_ parameter: JSONObject, at pointer: JSONPointer) -> JSONValue {
         if parameter["type"] == nil {
             if let schema = parameter["schema"] {
-                warn("non-body-schema", "only body parameters have a schema in Swagger 2.0; it is used as this value's schema", at: pointer.appending("schema"))
+                warn(
+                    "non-body-schema",
+                    "only body parameters have a schema in Swagger 2.0; it is used as this value's schema",
+                    at: pointer.appending("schema")
+                )
                 return convertSchema(schema, at: pointer.appending("schema"))
             }
             warn("missing-type", "the value has no type; any value is allowed", at: pointer)
         } else if parameter["schema"] != nil {
-            warn("non-body-schema", "only body parameters have a schema in Swagger 2.0; it is dropped in favour of type", at: pointer.appending("schema"))
+            warn(
+                "non-body-schema",
+                "only body parameters have a schema in Swagger 2.0; it is dropped in favour of type",
+                at: pointer.appending("schema")
+            )
         }
         return convertSchema(.object(simpleSchema(parameter, at: pointer, depth: 0)), at: pointer)
     }
@@ -274,7 +295,11 @@ extension SwaggerConverter {
             warn("unsupported-collection-format", "OpenAPI 3.0 has no tab-separated style; collectionFormat tsv is read as csv", at: pointer)
             return defaultStyle
         case (let name?, _) where ["multi", "ssv", "pipes"].contains(name):
-            warn("unsupported-collection-format", "collectionFormat \(name) is not possible for a \(location) parameter; it is read as csv", at: pointer)
+            warn(
+                "unsupported-collection-format",
+                "collectionFormat \(name) is not possible for a \(location) parameter; it is read as csv",
+                at: pointer
+            )
             return defaultStyle
         default:
             let text = Self.scalarText(format).map { "\"\($0)\"" } ?? Self.kind(of: format)
@@ -349,7 +374,11 @@ extension SwaggerConverter {
                 case "pipes": encoding[name] = ["style": "pipeDelimited", "explode": false]
                 case "multi": break  // the form default
                 default:
-                    warn("unsupported-collection-format", "this collectionFormat has no OpenAPI 3.0 form encoding; the array is sent as repeated fields", at: pointer.appending("collectionFormat"))
+                    warn(
+                        "unsupported-collection-format",
+                        "this collectionFormat has no OpenAPI 3.0 form encoding; the array is sent as repeated fields",
+                        at: pointer.appending("collectionFormat")
+                    )
                 }
             }
             properties[name] = convertSchema(.object(property), at: pointer)
@@ -373,7 +402,11 @@ extension SwaggerConverter {
             }
             mediaTypes = [fallback]
         } else if hasFile && !mediaTypes.contains(where: { Self.essence(of: $0) == Self.multipartFormData }) {
-            warn("form-media-type", "a file parameter needs \(Self.multipartFormData), which consumes does not list; it is added", at: operationPointer)
+            warn(
+                "form-media-type",
+                "a file parameter needs \(Self.multipartFormData), which consumes does not list; it is added",
+                at: operationPointer
+            )
             mediaTypes.append(Self.multipartFormData)
         }
 

@@ -81,11 +81,15 @@ extension SwaggerConverter {
         let entries = resolveParameters(operation["parameters"], at: pointer.appending("parameters"))
         var body = entries.first { $0.isBody }
         var forms = entries.filter(\.isFormData)
+        // The operation's own request parameters win over the path item's: its own formData
+        // parameters shadow an inherited body, its own body shadows inherited formData.
         let identities = Set(entries.compactMap(\.identity))
+        let ownBody = body != nil
+        let ownForms = !forms.isEmpty
         for entry in inherited {
             if entry.isBody {
-                if body == nil { body = entry }
-            } else if let identity = entry.identity, !identities.contains(identity) {
+                if !ownBody && !ownForms { body = entry }
+            } else if !ownBody, let identity = entry.identity, !identities.contains(identity) {
                 forms.append(entry)
             }
         }

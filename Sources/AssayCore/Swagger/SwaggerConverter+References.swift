@@ -1,63 +1,102 @@
 import OrderedCollections
 
-/// Rewriting `$ref`s: component references point into `components`; other local
-/// references are replaced by a converted copy of their target.
+/// Rewriting `$ref`s.
 ///
-/// A local reference that does not name a whole definition, parameter or response (say
-/// `#/definitions/Pet/properties/id`, or `#/paths/~1pets/get/parameters/0`) cannot be
-/// kept: its target moves or changes shape in the conversion, and OpenAPI tooling only
-/// resolves `#/components/<kind>/<name>` reliably. Copying the converted target keeps
-/// the meaning; a chain that leads back to itself is cut with a warning.
+/// References to a whole definition, parameter or response point to the matching
+/// component. A local reference to anything else (say `#/definitions/Pet/properties/id`,
+/// or `#/paths/~1pets/get/responses/200/schema`) cannot keep its pointer: the target moves
+/// or changes shape in the conversion, and OpenAPI tooling only resolves references into
+/// `components` when they name a whole component. So:
+/// - in a schema position, the target schema is converted once into the root extension
+///   ``innerSchemasKey`` (keyed by its source pointer) and the reference points there. A
+///   copy in place would not do: such references are often recursive (Azure specs use
+///   them for mutually recursive types), and copies of copies grow without bound. A
+///   target that is itself just a reference is followed instead;
+/// - in a parameter or response position, the target is converted in place (a copy);
+///   these are small and never recursive, and a body parameter must become a request body.
 extension SwaggerConverter {
-    /// What a `$ref` in a schema position becomes.
-    enum SchemaReference {
-        /// A reference string for the output (a component, or an external reference kept as is).
-        case reference(String)
-        /// A local reference to replace by a copy of the value at the pointer.
-        case inline(JSONPointer, JSONValue)
-    }
+    /// The root extension holding schemas that local references point into.
+    static let innerSchemasKey = "x-assay-inner-schemas"
 
     /// The source value at a local pointer.
     func sourceValue(at pointer: JSONPointer) -> JSONValue? {
         JSONValue.object(root).value(at: pointer)
     }
 
-    /// Classifies a `$ref` found where a schema is expected.
-    mutating func schemaReference(_ reference: String, at pointer: JSONPointer) -> SchemaReference {
-        guard reference.hasPrefix("#") else { return .reference(reference) }
-        guard let target = JSONPointer(reference) else {
+    /// The output form of a `$ref` found where a schema is expected.
+    mutating func schemaReference(_ reference: String, at pointer: JSONPointer) -> String {
+        guard reference.hasPrefix("#") else { return reference }
+        guard var target = JSONPointer(reference) else {
             warn("unresolved-reference", "\(reference) is not a JSON pointer into this document; it is kept as it is", at: pointer)
-            return .reference(reference)
+            return reference
         }
-        if target.tokens.count == 2, target.tokens[0] == "definitions" {
-            let name = target.tokens[1]
-            if let componentName = schemaNames[name] {
-                return .reference("#/components/schemas/" + componentName)
+        var visited: [JSONPointer] = []
+        while true {
+            if target.tokens.count == 2, target.tokens[0] == "definitions" {
+                let name = target.tokens[1]
+                if let componentName = schemaNames[name] {
+                    return "#/components/schemas/" + componentName
+                }
+                warn("unresolved-reference", "\(reference) refers to a definition that does not exist; the reference is kept", at: pointer)
+                return "#/components/schemas/" + Self.sanitizedComponentName(name)
             }
-            warn("unresolved-reference", "\(reference) refers to a definition that does not exist; the reference is kept", at: pointer)
-            return .reference("#/components/schemas/" + Self.sanitizedComponentName(name))
+            guard let value = sourceValue(at: target) else {
+                warn("unresolved-reference", "\(reference) refers to nothing in this document; it is kept as it is", at: pointer)
+                return reference
+            }
+            // A target that is only a reference: follow it rather than keep a copy of it.
+            if case .object(let object) = value, object.count == 1, case .string(let next)? = object["$ref"] {
+                guard next.hasPrefix("#") else { return next }
+                if let nextTarget = JSONPointer(next), !visited.contains(nextTarget), visited.count < 64 {
+                    visited.append(target)
+                    target = nextTarget
+                    continue
+                }
+                warn("reference-cycle", "\(reference) leads back to itself through references only; it refers to no schema", at: pointer)
+            }
+            return innerSchemaReference(target, value: value)
         }
-        guard let value = sourceValue(at: target) else {
-            warn("unresolved-reference", "\(reference) refers to nothing in this document; it is kept as it is", at: pointer)
-            return .reference(reference)
-        }
-        return .inline(target, value)
     }
 
-    /// Starts replacing the local reference to `target` by a copy, or reports why it cannot.
+    /// The reference to the converted copy of the schema at `target` in ``innerSchemasKey``.
+    ///
+    /// The first use reserves the entry and queues the conversion (see
+    /// ``convertInnerSchemas()``), so a schema that refers to itself gets a reference
+    /// rather than endless recursion, and nesting never grows with the length of a chain.
+    private mutating func innerSchemaReference(_ target: JSONPointer, value: JSONValue) -> String {
+        let key = String(target.description.dropFirst())
+        if innerSchemas[key] == nil {
+            innerSchemas[key] = .object([:])
+            pendingInnerSchemas.append((key, target, value))
+        }
+        return JSONPointer(tokens: [Self.innerSchemasKey, key]).fragment
+    }
+
+    /// Converts the queued inner schemas, and those they queue in turn, in order.
+    mutating func convertInnerSchemas() {
+        var next = 0
+        while next < pendingInnerSchemas.count {
+            let (key, target, value) = pendingInnerSchemas[next]
+            next += 1
+            innerSchemas[key] = convertSchema(value, at: target)
+        }
+        pendingInnerSchemas = []
+    }
+
+    /// Starts replacing the local reference to `target` (a parameter or response) by a
+    /// copy, or reports why it cannot.
     ///
     /// - Returns: `false` (after a warning) when the reference leads back to itself or the
-    ///   copy budget is spent; the caller then uses an empty value. On `true` the caller
-    ///   must call ``endInlining()`` when done.
+    ///   copy budget is spent. On `true` the caller must call ``endInlining()`` when done.
     mutating func beginInlining(_ target: JSONPointer, reference: String, at pointer: JSONPointer) -> Bool {
         if inlining.contains(target) {
-            warn("reference-cycle", "\(reference) leads back to itself through local references; the inner use is replaced by an empty value", at: pointer)
+            warn("reference-cycle", "\(reference) leads back to itself through local references; it is dropped", at: pointer)
             return false
         }
         guard inlinedReferences < Self.maxInlinedReferences else {
             warn(
                 "too-many-references",
-                "more than \(Self.maxInlinedReferences) local references had to be copied; \(reference) is replaced by an empty value",
+                "more than \(Self.maxInlinedReferences) local references had to be copied; \(reference) is dropped",
                 at: pointer
             )
             return false

@@ -73,10 +73,13 @@ extension SwaggerConverter {
     }
 
     /// Converts a Response object (or a reference to one); `nil` (with a warning) when unusable.
-    mutating func convertResponse(_ value: JSONValue, at pointer: JSONPointer, produces: [String]) -> JSONValue? {
+    ///
+    /// With `followComponents` (for a component, which cannot be a reference) a reference
+    /// to a global response is replaced by a copy too.
+    mutating func convertResponse(_ value: JSONValue, at pointer: JSONPointer, produces: [String], followComponents: Bool = false) -> JSONValue? {
         guard let response = object(value, at: pointer) else { return nil }
         if let referenceValue = response["$ref"] {
-            return convertResponseReference(referenceValue, at: pointer.appending("$ref"), produces: produces)
+            return convertResponseReference(referenceValue, at: pointer.appending("$ref"), produces: produces, followComponents: followComponents)
         }
         var output = JSONObject()
         if let description = string(response["description"], at: pointer.appending("description")) {
@@ -118,7 +121,12 @@ extension SwaggerConverter {
     }
 
     /// A response `$ref`: a component reference, an external one kept, or a copy of a local target.
-    private mutating func convertResponseReference(_ value: JSONValue, at pointer: JSONPointer, produces: [String]) -> JSONValue? {
+    private mutating func convertResponseReference(
+        _ value: JSONValue,
+        at pointer: JSONPointer,
+        produces: [String],
+        followComponents: Bool
+    ) -> JSONValue? {
         guard case .string(let reference) = value else {
             warn("invalid-reference", "$ref should be a string but is \(Self.kind(of: value)); the response is dropped", at: pointer)
             return nil
@@ -128,16 +136,20 @@ extension SwaggerConverter {
             warn("unresolved-reference", "\(reference) refers to nothing in this document; the response is dropped", at: pointer)
             return nil
         }
-        if target.tokens.count == 2, target.tokens[0] == "responses" {
+        if !followComponents, target.tokens.count == 2, target.tokens[0] == "responses" {
             let name = target.tokens[1]
             guard case .object = targetValue else {
-                warn("unresolved-reference", "\(reference) refers to a response that cannot be used (see its own warning); the response is dropped", at: pointer)
+                warn(
+                    "unresolved-reference",
+                    "\(reference) refers to a response that cannot be used (see its own warning); the response is dropped",
+                    at: pointer
+                )
                 return nil
             }
             return ["$ref": .string("#/components/responses/" + (responseNames[name] ?? Self.sanitizedComponentName(name)))]
         }
-        guard beginInlining(target, reference: reference, at: pointer) else { return ["description": ""] }
-        let copy = convertResponse(targetValue, at: target, produces: produces)
+        guard beginInlining(target, reference: reference, at: pointer) else { return nil }
+        let copy = convertResponse(targetValue, at: target, produces: produces, followComponents: followComponents)
         endInlining()
         return copy
     }
@@ -150,7 +162,11 @@ extension SwaggerConverter {
             output["description"] = .string(description)
         }
         if header["type"]?.stringValue == "array", let format = header["collectionFormat"], format.stringValue != "csv" {
-            warn("unsupported-collection-format", "a header array is always comma-separated in OpenAPI 3.0; this collectionFormat is read as csv", at: pointer.appending("collectionFormat"))
+            warn(
+                "unsupported-collection-format",
+                "a header array is always comma-separated in OpenAPI 3.0; this collectionFormat is read as csv",
+                at: pointer.appending("collectionFormat")
+            )
         }
         output["schema"] = parameterSchema(header, at: pointer)
         if let example = header["x-example"] {

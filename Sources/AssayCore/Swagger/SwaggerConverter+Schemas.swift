@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 
 /// Schemas: Swagger 2.0 schemas are nearly OpenAPI 3.0 schemas already. The walk keeps
@@ -31,16 +32,7 @@ extension SwaggerConverter {
         }
         var rewrittenReference: String?
         if case .string(let reference)? = schema["$ref"] {
-            switch schemaReference(reference, at: pointer.appending("$ref")) {
-            case .reference(let rewritten):
-                rewrittenReference = rewritten
-            case .inline(let target, let targetValue):
-                // Members beside a $ref are ignored by both versions, so the copy stands alone.
-                guard beginInlining(target, reference: reference, at: pointer.appending("$ref")) else { return .object([:]) }
-                let copy = convertSchema(targetValue, at: target, depth: depth + 1, isProperty: false)
-                endInlining()
-                return copy
-            }
+            rewrittenReference = schemaReference(reference, at: pointer.appending("$ref"))
         }
 
         let isFile = schema["type"]?.stringValue == "file"
@@ -61,7 +53,7 @@ extension SwaggerConverter {
                 var converted = JSONObject()
                 for (name, property) in properties {
                     converted[name] = convertSchema(property, at: memberPointer.appending(name), depth: depth + 1, isProperty: true)
-                    if property["required"] == .bool(true) && property["$ref"] == nil {
+                    if property["required"] == .bool(true) {
                         requiredFromProperties.append(name)
                     }
                 }
@@ -70,7 +62,12 @@ extension SwaggerConverter {
                 switch member {
                 case .bool: output[key] = member
                 case .object: output[key] = convertSchema(member, at: memberPointer, depth: depth + 1, isProperty: false)
-                default: warn("invalid-schema", "additionalProperties should be a boolean or a schema but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                default:
+                    warn(
+                        "invalid-schema",
+                        "additionalProperties should be a boolean or a schema but is \(Self.kind(of: member)); it is dropped",
+                        at: memberPointer
+                    )
                 }
             case "items":
                 output[key] = convertItems(member, at: memberPointer, depth: depth)
@@ -99,17 +96,39 @@ extension SwaggerConverter {
                     if let names = strings(member, at: memberPointer) { output[key] = .array(names.map(JSONValue.string)) }
                 case .bool(let flag) where isProperty && flag:
                     // The parent lists this property in its `required` array.
-                    warn("boolean-required", "required: true is not valid inside a schema; the property is added to its parent's required list", at: memberPointer)
+                    warn(
+                        "boolean-required",
+                        "required: true is not valid inside a schema; the property is added to its parent's required list",
+                        at: memberPointer
+                    )
                 default:
-                    warn("boolean-required", "required should be an array of property names but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                    warn(
+                        "boolean-required",
+                        "required should be an array of property names but is \(Self.kind(of: member)); it is dropped",
+                        at: memberPointer
+                    )
                 }
             case "readOnly", "writeOnly", "uniqueItems", "exclusiveMaximum", "exclusiveMinimum", "nullable", "deprecated":
                 if let flag = bool(member, at: memberPointer) { output[key] = .bool(flag) }
             case "maximum", "minimum":
-                output[key] = convertBound(member, key: key, isInteger: isInteger, at: memberPointer)
+                if let number = number(member, at: memberPointer) {
+                    output[key] = convertBound(number, key: key, isInteger: isInteger, at: memberPointer)
+                }
+            case "multipleOf", "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties":
+                if let number = number(member, at: memberPointer) { output[key] = number }
             case "externalDocs":
                 if let docs = convertExternalDocs(member, at: memberPointer) { output[key] = docs }
-            case "example", "default", "enum":
+            case "title", "description", "pattern":
+                if let text = string(member, at: memberPointer) { output[key] = .string(text) }
+            case "enum":
+                if case .array = member {
+                    output[key] = member
+                } else {
+                    warn("invalid-enum", "enum should be a list of values but is \(Self.kind(of: member)); it is dropped", at: memberPointer)
+                }
+            case "xml":
+                if let xml = convertXML(member, at: memberPointer) { output[key] = xml }
+            case "example", "default":
                 output[key] = member
             default:
                 output[key] = Self.isExtension(key) ? rewritingReferences(in: member) : member
@@ -122,11 +141,59 @@ extension SwaggerConverter {
             }
             output["required"] = .array(names)
         }
+        dropInapplicableKeywords(from: &output, at: pointer)
         if output["readOnly"] == .bool(true) && output["writeOnly"] == .bool(true) {
-            warn("read-only-and-write-only", "a schema cannot be both readOnly and writeOnly; writeOnly is dropped", at: pointer.appending("writeOnly"))
+            warn(
+                "read-only-and-write-only",
+                "a schema cannot be both readOnly and writeOnly; writeOnly is dropped",
+                at: pointer.appending("writeOnly")
+            )
             output["writeOnly"] = nil
         }
         return .object(output)
+    }
+
+    /// The keywords that constrain values of one JSON type only, by type group.
+    static let typeSpecificKeywords: [String: String] = [
+        "multipleOf": "number", "maximum": "number", "exclusiveMaximum": "number", "minimum": "number", "exclusiveMinimum": "number",
+        "maxLength": "string", "minLength": "string", "pattern": "string",
+        "items": "array", "maxItems": "array", "minItems": "array", "uniqueItems": "array",
+        "maxProperties": "object", "minProperties": "object", "properties": "object", "additionalProperties": "object", "required": "object",
+    ]
+
+    /// Drops the keywords that cannot apply to the schema's single `type` (say `maxLength`
+    /// on an array). JSON Schema ignores them anyway, so the meaning is unchanged; OpenAPI
+    /// tooling reports them as inconsistent.
+    private mutating func dropInapplicableKeywords(from output: inout JSONObject, at pointer: JSONPointer) {
+        guard let type = output["type"]?.stringValue else { return }
+        let group = type == "integer" ? "number" : type
+        let inapplicable = output.keys.filter { key in Self.typeSpecificKeywords[key].map { $0 != group } ?? false }
+        for key in inapplicable {
+            warn("inapplicable-keyword", "\(key) does not apply to a schema of type \(type); it is dropped", at: pointer.appending(key))
+            output[key] = nil
+        }
+    }
+
+    /// A numeric keyword's value; a numeric string is read as its number, with a warning.
+    private mutating func number(_ member: JSONValue, at pointer: JSONPointer) -> JSONValue? {
+        switch member {
+        case .integer, .double:
+            return member
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let int = Int(trimmed) {
+                warn("non-numeric-value", "expected a number but found the string \"\(text)\"; it is read as \(int)", at: pointer)
+                return .integer(int)
+            }
+            if let double = Double(trimmed), double.isFinite {
+                warn("non-numeric-value", "expected a number but found the string \"\(text)\"; it is read as \(double)", at: pointer)
+                return .double(double)
+            }
+        default:
+            break
+        }
+        warn("invalid-type", "expected a number but found \(Self.kind(of: member)); it is dropped", at: pointer)
+        return nil
     }
 
     /// `items`: a schema; a list of schemas (tuple form, not in OpenAPI) becomes its one
@@ -160,7 +227,11 @@ extension SwaggerConverter {
             let names = types.compactMap(\.stringValue)
             let nonNull = names.filter { $0 != "null" }
             if nonNull.count == 1, let type = nonNull.first, Self.schemaTypes.contains(type) || type == "file" {
-                warn("type-list", "type should be a single type, not a list; it is read as \(type)\(names.contains("null") ? " (nullable)" : "")", at: pointer)
+                warn(
+                    "type-list",
+                    "type should be a single type, not a list; it is read as \(type)\(names.contains("null") ? " (nullable)" : "")",
+                    at: pointer
+                )
                 convertType(.string(type), at: pointer, into: &output, hasNullable: hasNullable)
             } else {
                 warn("type-list", "type should be a single type, not a list; it is dropped (any type is allowed)", at: pointer)
@@ -172,13 +243,45 @@ extension SwaggerConverter {
         }
     }
 
+    /// An XML object: names are strings, `namespace` a URL, `attribute` and `wrapped` booleans.
+    private mutating func convertXML(_ member: JSONValue, at pointer: JSONPointer) -> JSONValue? {
+        guard let xml = object(member, at: pointer) else { return nil }
+        var output = JSONObject()
+        for (key, value) in xml {
+            switch key {
+            case "name", "prefix":
+                if let text = string(value, at: pointer.appending(key)) { output[key] = .string(text) }
+            case "namespace":
+                if let link = url(value, at: pointer.appending(key)) { output[key] = .string(link) }
+            case "attribute", "wrapped":
+                if let flag = bool(value, at: pointer.appending(key)) { output[key] = .bool(flag) }
+            default:
+                if Self.isExtension(key) {
+                    output[key] = value
+                } else {
+                    unknownField(key, at: pointer)
+                }
+            }
+        }
+        return .object(output)
+    }
+
     /// `discriminator`: the Swagger 2.0 property name becomes a Discriminator Object.
     private mutating func convertDiscriminator(_ member: JSONValue, at pointer: JSONPointer) -> JSONValue? {
         switch member {
         case .string(let name):
             return ["propertyName": .string(name)]
         case .object(let object) where object["propertyName"]?.stringValue != nil:
-            return member
+            var output: JSONObject = ["propertyName": object["propertyName"] ?? ""]
+            if case .object(let mapping)? = object["mapping"] {
+                var converted = JSONObject()
+                for (value, reference) in mapping {
+                    guard let reference = string(reference, at: pointer.appending("mapping").appending(value)) else { continue }
+                    converted[value] = .string(mappedReference(reference))
+                }
+                output["mapping"] = .object(converted)
+            }
+            return .object(output)
         default:
             warn("invalid-discriminator", "discriminator should be a property name but is \(Self.kind(of: member)); it is dropped", at: pointer)
             return nil

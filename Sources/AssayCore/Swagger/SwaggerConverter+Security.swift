@@ -52,7 +52,11 @@ extension SwaggerConverter {
             if let description { output["description"] = .string(description) }
             output["flows"] = .object(flows)
         default:
-            warn("invalid-security-scheme", "\"\(type)\" is not a security scheme type (basic, apiKey, oauth2); the scheme is dropped", at: pointer.appending("type"))
+            warn(
+                "invalid-security-scheme",
+                "\"\(type)\" is not a security scheme type (basic, apiKey, oauth2); the scheme is dropped",
+                at: pointer.appending("type")
+            )
             return nil
         }
         copyExtensions(of: scheme, into: &output, at: pointer, known: Self.securitySchemeFields)
@@ -75,7 +79,11 @@ extension SwaggerConverter {
         case "application": (name, needsAuthorizationURL, needsTokenURL) = ("clientCredentials", false, true)
         case "accessCode": (name, needsAuthorizationURL, needsTokenURL) = ("authorizationCode", true, true)
         default:
-            warn("invalid-security-scheme", "\"\(flow)\" is not an oauth2 flow (implicit, password, application, accessCode); the scheme is dropped", at: flowPointer)
+            warn(
+                "invalid-security-scheme",
+                "\"\(flow)\" is not an oauth2 flow (implicit, password, application, accessCode); the scheme is dropped",
+                at: flowPointer
+            )
             return nil
         }
         var output = JSONObject()
@@ -116,7 +124,11 @@ extension SwaggerConverter {
             var converted = JSONObject()
             for (name, scopes) in requirement {
                 guard let componentName = securitySchemeNames[name], securitySchemes[componentName] != nil else {
-                    warn("unknown-security-scheme", "\"\(name)\" is not a usable security scheme of securityDefinitions; it is dropped from this requirement", at: requirementPointer.appending(name))
+                    warn(
+                        "unknown-security-scheme",
+                        "\"\(name)\" is not a usable security scheme of securityDefinitions; it is dropped from this requirement",
+                        at: requirementPointer.appending(name)
+                    )
                     continue
                 }
                 let list = strings(scopes, at: requirementPointer.appending(name)) ?? []

@@ -132,7 +132,11 @@ extension SwaggerConverter {
         for (index, entry) in list.enumerated() {
             let parts = entry.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if parts.count > 1 {
-                warn("invalid-media-type", "\"\(entry)\" lists several media types in one entry; they are read separately", at: pointer.appending(index))
+                warn(
+                    "invalid-media-type",
+                    "\"\(entry)\" lists several media types in one entry; they are read separately",
+                    at: pointer.appending(index)
+                )
             }
             for part in parts {
                 guard let mediaType = validMediaType(part, at: pointer.appending(index)), !result.contains(mediaType) else { continue }

@@ -21,9 +21,11 @@ import OrderedCollections
 ///   Component names that OpenAPI 3.0 does not allow (it requires
 ///   `^[a-zA-Z0-9._-]+$`) are rewritten, every other character becoming `_`.
 /// - `$ref`s to `#/definitions/X`, `#/parameters/X` and `#/responses/X` point to the
-///   matching component. Other local references (into a definition, into `paths`) are
-///   replaced by a converted copy of their target, because their target moves during the
-///   conversion; external references are kept as they are.
+///   matching component; external references are kept as they are. Other local
+///   references (into a definition, into `paths`) cannot keep their pointer, because the
+///   target moves during the conversion: a schema target is converted once into the root
+///   extension `x-assay-inner-schemas` and referenced there, a parameter or response
+///   target is copied in place (see `SwaggerConverter+References.swift`).
 /// - Operations get `requestBody` from their body or formData parameters (media types
 ///   from `consumes`) and response `content` from `schema` and `examples` (media types
 ///   from `produces`); the default media type is `application/json`.
@@ -32,7 +34,7 @@ struct SwaggerConverter {
     static let methods = ["get", "put", "post", "delete", "options", "head", "patch"]
     /// Deepest schema nesting walked; deeper schemas are replaced by `{}`.
     static let maxSchemaDepth = 512
-    /// Most local references replaced by a copy of their target in one document.
+    /// Most local references to parameters and responses replaced by a copy in one document.
     static let maxInlinedReferences = 10_000
     /// The media type used when neither the operation nor the document names one.
     static let defaultMediaType = "application/json"
@@ -88,6 +90,10 @@ struct SwaggerConverter {
     var inlining: [JSONPointer] = []
     /// How many references were replaced by a copy so far.
     var inlinedReferences = 0
+    /// Converted schemas that local references point into, by escaped source pointer.
+    var innerSchemas = JSONObject()
+    /// Inner schemas reserved but not converted yet: key, source pointer, source value.
+    var pendingInnerSchemas: [(String, JSONPointer, JSONValue)] = []
 
     /// Converts a Swagger 2.0 document tree to an OpenAPI 3.0.3 document tree.
     ///
@@ -145,20 +151,34 @@ struct SwaggerConverter {
     /// Classifies the global parameters, silently: their flaws are reported when they are converted.
     private mutating func prepareParameterKinds() {
         guard case .object(let parameters)? = root["parameters"] else { return }
-        for (name, value) in parameters {
-            guard case .object(let parameter) = value else { continue }
-            if parameter["$ref"] != nil {
-                parameterKinds[name] = .other
-                continue
-            }
-            guard parameter["name"].flatMap(Self.scalarText) != nil, let location = parameter["in"]?.stringValue else { continue }
-            switch location {
-            case "body": parameterKinds[name] = .body
-            case "formData": parameterKinds[name] = .formData
-            case "query", "header", "path", "cookie": parameterKinds[name] = .other
-            default: continue
+        for name in parameters.keys {
+            if let kind = parameterKind(at: JSONPointer(tokens: ["parameters", name])) {
+                parameterKinds[name] = kind
             }
         }
+    }
+
+    /// How the parameter at `pointer` converts, following local references; `nil` when it
+    /// is unusable (no location, no name, a broken reference).
+    private func parameterKind(at pointer: JSONPointer) -> ParameterKind? {
+        var current = pointer
+        for _ in 0..<16 {
+            guard case .object(let parameter)? = sourceValue(at: current) else { return nil }
+            if let reference = parameter["$ref"]?.stringValue {
+                guard reference.hasPrefix("#") else { return .other }
+                guard let target = JSONPointer(reference) else { return nil }
+                current = target
+                continue
+            }
+            let hasName = parameter["name"].flatMap(Self.scalarText) != nil
+            switch parameter["in"]?.stringValue {
+            case "body"?: return .body
+            case "formData"? where hasName: return .formData
+            case let location? where hasName && ["query", "header", "path", "cookie"].contains(location): return .other
+            default: return nil
+            }
+        }
+        return nil
     }
 
     // MARK: Root
@@ -179,7 +199,11 @@ struct SwaggerConverter {
         if let servers = servers(schemes: schemes) {
             output["servers"] = .array(servers)
         } else if root["schemes"] != nil && host == nil {
-            warn("schemes-without-host", "schemes are given without a host; server URLs are relative to the base path", at: pointer.appending("schemes"))
+            warn(
+                "schemes-without-host",
+                "schemes are given without a host; server URLs are relative to the base path",
+                at: pointer.appending("schemes")
+            )
         }
         if let value = root["tags"] {
             output["tags"] = .array(convertTags(value, at: pointer.appending("tags")))
@@ -191,6 +215,10 @@ struct SwaggerConverter {
         let components = convertComponents()
         if !components.isEmpty {
             output["components"] = .object(components)
+        }
+        convertInnerSchemas()
+        if !innerSchemas.isEmpty {
+            output[Self.innerSchemasKey] = .object(innerSchemas)
         }
         for (key, value) in root {
             if Self.isExtension(key) {
@@ -210,11 +238,19 @@ struct SwaggerConverter {
     private mutating func convertInfo(_ value: JSONValue?) -> JSONValue {
         let pointer = JSONPointer.root.appending("info")
         guard let value else {
-            warn("missing-info", "the description has no info object; the title \"\(Self.placeholderTitle)\" and version \"\(Self.placeholderVersion)\" are filled in", at: .root)
+            warn(
+                "missing-info",
+                "the description has no info object; the title \"\(Self.placeholderTitle)\" and version \"\(Self.placeholderVersion)\" are filled in",
+                at: .root
+            )
             return ["title": .string(Self.placeholderTitle), "version": .string(Self.placeholderVersion)]
         }
         guard case .object(let info) = value else {
-            warn("invalid-info", "info should be an object but is \(Self.kind(of: value)); the title \"\(Self.placeholderTitle)\" and version \"\(Self.placeholderVersion)\" are filled in", at: pointer)
+            warn(
+                "invalid-info",
+                "info should be an object but is \(Self.kind(of: value)); the title \"\(Self.placeholderTitle)\" and version \"\(Self.placeholderVersion)\" are filled in",
+                at: pointer
+            )
             return ["title": .string(Self.placeholderTitle), "version": .string(Self.placeholderVersion)]
         }
         var output = JSONObject()
@@ -339,7 +375,7 @@ struct SwaggerConverter {
         if let value = root["responses"], let globalResponses = object(value, at: responsesPointer) {
             var responses = JSONObject()
             for (name, response) in globalResponses {
-                if let converted = convertResponse(response, at: responsesPointer.appending(name), produces: produces) {
+                if let converted = convertResponse(response, at: responsesPointer.appending(name), produces: produces, followComponents: true) {
                     responses[responseNames[name] ?? Self.sanitizedComponentName(name)] = converted
                 }
             }
@@ -353,7 +389,7 @@ struct SwaggerConverter {
             for (name, parameter) in globalParameters {
                 let componentName = parameterNames[name] ?? Self.sanitizedComponentName(name)
                 let pointer = parametersPointer.appending(name)
-                guard let entry = resolveParameter(parameter, at: pointer) else { continue }
+                guard let entry = resolveParameter(parameter, at: pointer, followGlobals: true) else { continue }
                 switch entry.content {
                 case .inline(let object) where entry.location == "body":
                     requestBodies[componentName] = .object(convertBodyParameter(object, at: entry.pointer, consumes: consumes))

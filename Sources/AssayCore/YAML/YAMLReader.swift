@@ -143,6 +143,9 @@ struct YAMLReader {
                 let line = Int(event.start_mark.line) + 1
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
                 if isMappingKeyPosition {
+                    if let anchor = Self.string(scalar.anchor) {
+                        anchors[anchor] = Anchored(value: .string(text), nodes: 1)
+                    }
                     try addKey(text, isPlain: isPlain, line: line)
                     continue
                 }
@@ -253,8 +256,14 @@ struct YAMLReader {
             stack[stack.count - 1].container = .sequence(array)
         case .mapping(var object, let pendingKey, var merges):
             guard let key = pendingKey else {
-                // A collection completed in key position: use its JSON text as the key.
-                let keyText = JSONWriter().string(value)
+                // A value completed in key position (an alias, or a collection): a scalar is
+                // its own text; a collection, which JSON keys cannot be, its JSON text.
+                let keyText: String
+                switch value {
+                case .string(let string): keyText = string
+                case .integer, .double, .bool, .null: keyText = APIModelBuilder.text(value) ?? "null"
+                default: keyText = JSONWriter().string(value)
+                }
                 stack[stack.count - 1].container = .mapping(object, pendingKey: keyText, merges: merges)
                 return
             }

@@ -27,8 +27,8 @@ struct SpecLoadingOptions: ParsableArguments {
     @Option(help: "Time bound for loading, in seconds.")
     var timeout: Double = LoadLimits.default.timeoutSeconds
 
-    @Flag(help: "Skip the structural check against OpenAPIKit's validator.")
-    var noValidate = false
+    @Flag(name: .customLong("validate"), help: "Check the structure with OpenAPIKit's validator and report its findings as warnings (always on with --strict).")
+    var validateStructure = false
 
     func validate() throws {
         guard maxBytes > 0, maxDepth > 0, maxAliases >= 0, timeout > 0 else {
@@ -49,7 +49,7 @@ struct SpecLoadingOptions: ParsableArguments {
             strict: strict,
             limits: limits,
             fetch: FetchPolicy(allowPrivateAddresses: allowPrivate || allowPrivateFromEnvironment, maxBytes: maxBytes),
-            validateStructure: !noValidate
+            validateStructure: validateStructure
         )
     }
 }
