@@ -32,14 +32,17 @@ PEER="$BENCH_VENV/bin/openapi-spec-validator"
 
 # measure CMD...: prints "<best wall seconds> <peak RSS MiB>" over $RUNS runs.
 measure() {
-    local best="" rss=0 out wall kib
+    local best="" rss=0 out wall kib report
+    report="$(mktemp)"
     for _ in $(seq "$RUNS"); do
-        out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+        /usr/bin/time -o "$report" -f '%e %M' "$@" >/dev/null 2>&1 || true
+        out=$(tail -n 1 "$report")
         wall=${out% *}
         kib=${out#* }
         if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; fi
-        (( kib > rss )) && rss=$kib
+        if (( kib > rss )); then rss=$kib; fi
     done
+    rm -f "$report"
     printf '%s %s\n' "$best" "$((rss / 1024))"
 }
 
