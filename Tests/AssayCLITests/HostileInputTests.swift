@@ -24,9 +24,10 @@ struct HostileInputTests {
         process.waitUntilExit()
         let elapsed = ContinuousClock.now - started
         let text = String(decoding: data, as: UTF8.self)
-        let kib = text.split(separator: "\n").compactMap { line -> Double? in
-            line.hasPrefix("ASSAY_RSS_KIB=") ? Double(line.dropFirst("ASSAY_RSS_KIB=".count)) : nil
-        }.last ?? .infinity
+        let kib =
+            text.split(separator: "\n").compactMap { line -> Double? in
+                line.hasPrefix("ASSAY_RSS_KIB=") ? Double(line.dropFirst("ASSAY_RSS_KIB=".count)) : nil
+            }.last ?? .infinity
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Measured(status: process.terminationStatus == 0 ? 0 : process.terminationStatus, stderr: text, seconds: seconds, peakMiB: kib / 1024)
     }
@@ -47,9 +48,11 @@ struct HostileInputTests {
         for level in 1...12 {
             laughs += "x-lol\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
         }
-        let nested = "openapi: 3.0.0\ninfo: {title: deep, version: '1'}\npaths: {}\nx-deep: " + String(repeating: "[", count: 10_000)
+        let nested =
+            "openapi: 3.0.0\ninfo: {title: deep, version: '1'}\npaths: {}\nx-deep: " + String(repeating: "[", count: 10_000)
             + String(repeating: "]", count: 10_000) + "\n"
-        let nestedJSON = "{\"openapi\": \"3.0.0\", \"x\": " + String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "}"
+        let nestedJSON =
+            "{\"openapi\": \"3.0.0\", \"x\": " + String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "}"
         let cycle = """
             openapi: 3.0.0
             info: {title: cycle, version: '1'}
@@ -76,7 +79,9 @@ struct HostileInputTests {
         ]
         for hostile in cases {
             let measured = try inspect(hostile.path)
-            print("hostile \(hostile.name): exit \(measured.status), \(String(format: "%.2f", measured.seconds)) s, \(String(format: "%.1f", measured.peakMiB)) MiB")
+            print(
+                "hostile \(hostile.name): exit \(measured.status), \(String(format: "%.2f", measured.seconds)) s, \(String(format: "%.1f", measured.peakMiB)) MiB"
+            )
             #expect(measured.status == 2, "\(hostile.name): \(measured.stderr)")
             #expect(measured.stderr.contains("[\(hostile.code)]"), "\(hostile.name): \(measured.stderr)")
             #expect(measured.stderr.contains(hostile.phrase), "\(hostile.name): \(measured.stderr)")

@@ -34,7 +34,9 @@ struct CorpusTests {
         }
         let elapsed = ContinuousClock.now - started
         let failed = failures.values.map(\.count).reduce(0, +)
-        print("corpus: \(files.count) files, \(loaded) loaded, \(failed) failed, \(operations) operations, \(schemas) schemas, \(warnings) warnings, \(elapsed)")
+        print(
+            "corpus: \(files.count) files, \(loaded) loaded, \(failed) failed, \(operations) operations, \(schemas) schemas, \(warnings) warnings, \(elapsed)"
+        )
         for (code, messages) in failures.sorted(by: { $0.key < $1.key }) {
             print("  \(code): \(messages.count)")
             for message in messages.prefix(5) { print("    \(message)") }

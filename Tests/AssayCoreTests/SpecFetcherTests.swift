@@ -36,7 +36,10 @@ struct SpecFetcherTests {
         router.get("moved") { _, _ in Response(status: .found, headers: [.location: "/openapi.yaml"]) }
         router.get("elsewhere") { request, _ in
             // Same port, other host name: a cross-host redirect.
-            Response(status: .temporaryRedirect, headers: [.location: "http://localhost:\(request.head.authority?.split(separator: ":").last ?? "80")/openapi.yaml"])
+            Response(
+                status: .temporaryRedirect,
+                headers: [.location: "http://localhost:\(request.head.authority?.split(separator: ":").last ?? "80")/openapi.yaml"]
+            )
         }
         router.get("loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
         router.get("big") { _, _ in String(repeating: "# filler\n", count: 200_000) }

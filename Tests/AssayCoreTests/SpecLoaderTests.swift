@@ -26,10 +26,12 @@ struct SpecLoaderTests {
         #expect(model.info.title == "Assay Pet Store")
         #expect(model.sourceFormat == .openAPI30("3.0.3"))
         #expect(model.schemaDialect == .openAPI30)
-        #expect(model.operations.map(\.id) == [
-            "GET /pets", "POST /pets", "GET /pets/{petId}", "PUT /pets/{petId}", "DELETE /pets/{petId}",
-            "POST /orders", "GET /orders/{orderId}", "GET /health",
-        ])
+        #expect(
+            model.operations.map(\.id) == [
+                "GET /pets", "POST /pets", "GET /pets/{petId}", "PUT /pets/{petId}", "DELETE /pets/{petId}",
+                "POST /orders", "GET /orders/{orderId}", "GET /health",
+            ]
+        )
         let getPet = try #require(model.operation(withID: "getPet"))
         #expect(getPet.parameters.map(\.name) == ["petId"], "path-level parameters are inherited")
         #expect(getPet.parameters.first?.required == true)
@@ -91,7 +93,11 @@ struct SpecLoaderTests {
     @Test func lenientModeLoadsRealFlawsWithWarnings() async throws {
         let result = try await load(Self.flawed)
         let codes = Set(result.warnings.map(\.code))
-        #expect(codes.isSuperset(of: ["duplicate-operation-id", "missing-responses", "invalid-parameter", "unresolvable-reference", "undeclared-path-parameter"]))
+        #expect(
+            codes.isSuperset(of: [
+                "duplicate-operation-id", "missing-responses", "invalid-parameter", "unresolvable-reference", "undeclared-path-parameter",
+            ])
+        )
         #expect(result.model.operations.count == 4)
         #expect(result.model.operations.compactMap(\.operationID) == ["same", "same_2", "other"])
         #expect(result.model.operation(withID: "other")?.parameters.isEmpty == true)

@@ -29,7 +29,11 @@ enum DocumentReader {
                 guard let parsed else { throw LoadError(.notAnAPIDescription, "the document is empty") }
                 (value, parseWarnings) = (parsed, yamlWarnings)
             }
-            warnings += parseWarnings.map { var warning = $0; warning.source = source; return warning }
+            warnings += parseWarnings.map {
+                var warning = $0
+                warning.source = source
+                return warning
+            }
             return (value, warnings)
         } catch {
             throw error.attributed(to: source)

@@ -61,7 +61,12 @@ struct ExternalReferenceBundler {
 
     /// Rewrites references inside `value`, which lives in the document at `base`
     /// (`documentRoot` is `nil` for the root document itself).
-    private mutating func rewrite(_ value: JSONValue, at pointer: JSONPointer, base: URL, documentRoot: JSONValue?) async throws(LoadError) -> JSONValue {
+    private mutating func rewrite(
+        _ value: JSONValue,
+        at pointer: JSONPointer,
+        base: URL,
+        documentRoot: JSONValue?
+    ) async throws(LoadError) -> JSONValue {
         try deadline.check("bundling external references")
         switch value {
         case .object(let object):
@@ -94,7 +99,12 @@ struct ExternalReferenceBundler {
     }
 
     /// The replacement for a `$ref` object, or `nil` to keep it as it is.
-    private mutating func resolve(_ reference: String, at pointer: JSONPointer, base: URL, documentRoot: JSONValue?) async throws(LoadError) -> JSONValue? {
+    private mutating func resolve(
+        _ reference: String,
+        at pointer: JSONPointer,
+        base: URL,
+        documentRoot: JSONValue?
+    ) async throws(LoadError) -> JSONValue? {
         let isLocal = reference.hasPrefix("#")
         if isLocal && documentRoot == nil { return nil }  // a local reference of the root document
         let (documentPart, fragment) = Self.split(reference)
@@ -131,7 +141,14 @@ struct ExternalReferenceBundler {
             return nil
         }
         guard let jsonPointer = JSONPointer(fragment), let resolved = document.value(at: jsonPointer) else {
-            warnings.append(Diagnostic(.warning, code: "unresolvable-reference", "$ref \(reference) points at nothing in \(target.absoluteString)", pointer: pointer))
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    code: "unresolvable-reference",
+                    "$ref \(reference) points at nothing in \(target.absoluteString)",
+                    pointer: pointer
+                )
+            )
             return nil
         }
 

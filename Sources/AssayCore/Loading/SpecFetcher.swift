@@ -77,7 +77,10 @@ public struct SpecFetcher: Sendable {
 
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(policy.connectTimeoutSeconds * 1000)), read: .milliseconds(Int64(policy.requestTimeoutSeconds * 1000))),
+            timeout: .init(
+                connect: .milliseconds(Int64(policy.connectTimeoutSeconds * 1000)),
+                read: .milliseconds(Int64(policy.requestTimeoutSeconds * 1000))
+            ),
             decompression: .disabled
         )
         // Connect to the address that was checked, not to whatever a second lookup returns.

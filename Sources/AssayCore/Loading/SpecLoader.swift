@@ -71,7 +71,11 @@ public struct SpecLoader: Sendable {
             } catch {
                 throw error.attributed(to: name)
             }
-            warnings += bundler.warnings.map { var warning = $0; if warning.source == nil { warning.source = name }; return warning }
+            warnings += bundler.warnings.map {
+                var warning = $0
+                if warning.source == nil { warning.source = name }
+                return warning
+            }
         }
 
         if format == .swagger2 {
@@ -109,7 +113,12 @@ public struct SpecLoader: Sendable {
         if let swagger = object["swagger"] {
             let version = APIModelBuilder.text(swagger) ?? ""
             guard version == "2.0" || version == "2" else {
-                throw LoadError(.unsupportedVersion, "swagger version \(version) is not supported; Assay reads 2.0", source: source, pointer: JSONPointer(tokens: ["swagger"]))
+                throw LoadError(
+                    .unsupportedVersion,
+                    "swagger version \(version) is not supported; Assay reads 2.0",
+                    source: source,
+                    pointer: JSONPointer(tokens: ["swagger"])
+                )
             }
             return .swagger2
         }

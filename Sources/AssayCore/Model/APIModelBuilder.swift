@@ -353,7 +353,11 @@ struct APIModelBuilder {
         let variables = Set(Self.templateVariables(in: path))
         parameters.removeAll { parameter in
             guard parameter.location == .path, !variables.contains(parameter.name) else { return false }
-            warn("unused-path-parameter", "path parameter \(parameter.name) is declared but the path has no {\(parameter.name)}; ignored", at: parameter.pointer)
+            warn(
+                "unused-path-parameter",
+                "path parameter \(parameter.name) is declared but the path has no {\(parameter.name)}; ignored",
+                at: parameter.pointer
+            )
             return true
         }
 
@@ -500,7 +504,8 @@ struct APIModelBuilder {
 
     private mutating func buildResponse(status: String, _ value: JSONValue, at pointer: JSONPointer) -> Response? {
         let normalized = status.uppercased() == "DEFAULT" ? "default" : status.uppercased()
-        let isValidStatus = normalized == "default" || (normalized.count == 3 && (Int(normalized).map { (100...599).contains($0) } ?? normalized.hasSuffix("XX")))
+        let isValidStatus =
+            normalized == "default" || (normalized.count == 3 && (Int(normalized).map { (100...599).contains($0) } ?? normalized.hasSuffix("XX")))
         if !isValidStatus {
             warn("invalid-status", "response key \(status) is not a status code, a range like 2XX, or default", at: pointer)
         }

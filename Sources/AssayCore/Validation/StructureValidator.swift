@@ -1,8 +1,8 @@
 import Foundation
-import OrderedCollections
 import OpenAPIKit
 import OpenAPIKit30
 import OpenAPIKitCompat
+import OrderedCollections
 
 /// Checks a normalized OpenAPI 3.x document against OpenAPIKit: decoding (the shape of
 /// every object) and OpenAPIKit's validator (rules the types cannot express).

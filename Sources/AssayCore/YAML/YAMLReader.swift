@@ -1,6 +1,5 @@
-import OrderedCollections
-
 internal import CYaml
+import OrderedCollections
 
 /// Reads YAML into ``JSONValue`` trees straight from libyaml's event stream.
 ///
@@ -59,7 +58,7 @@ struct YAMLReader {
     }
 
     private var currentPath: JSONPointer {
-        JSONPointer(tokens: stack.dropFirst().compactMap(\.key) )
+        JSONPointer(tokens: stack.dropFirst().compactMap(\.key))
     }
 
     private mutating func run(_ text: [UInt8]) throws(LoadError) -> JSONValue? {
@@ -201,7 +200,13 @@ struct YAMLReader {
         if let last = stack.last, case .mapping(_, .none, _) = last.container {
             // A collection used as a mapping key: JSON has no such thing.
             warnings.append(
-                Diagnostic(.warning, code: "complex-key", "a collection is used as a mapping key; it is read as its JSON text", pointer: currentPath, line: line)
+                Diagnostic(
+                    .warning,
+                    code: "complex-key",
+                    "a collection is used as a mapping key; it is read as its JSON text",
+                    pointer: currentPath,
+                    line: line
+                )
             )
         }
         try countNodes(1, line: line)
@@ -303,7 +308,13 @@ struct YAMLReader {
         guard let tag, !tag.hasPrefix("tag:yaml.org,2002:") else { return }
         guard warnedTags.insert(tag).inserted else { return }
         warnings.append(
-            Diagnostic(.warning, code: "yaml-tag", "non-standard YAML tag \(tag) is ignored; the value is read as plain YAML", pointer: currentPath, line: line)
+            Diagnostic(
+                .warning,
+                code: "yaml-tag",
+                "non-standard YAML tag \(tag) is ignored; the value is read as plain YAML",
+                pointer: currentPath,
+                line: line
+            )
         )
     }
 

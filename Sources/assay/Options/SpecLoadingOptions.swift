@@ -27,7 +27,10 @@ struct SpecLoadingOptions: ParsableArguments {
     @Option(help: "Time bound for loading, in seconds.")
     var timeout: Double = LoadLimits.default.timeoutSeconds
 
-    @Flag(name: .customLong("validate"), help: "Check the structure with OpenAPIKit's validator and report its findings as warnings (always on with --strict).")
+    @Flag(
+        name: .customLong("validate"),
+        help: "Check the structure with OpenAPIKit's validator and report its findings as warnings (always on with --strict)."
+    )
     var validateStructure = false
 
     func validate() throws {
