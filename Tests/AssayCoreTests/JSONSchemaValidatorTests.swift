@@ -55,13 +55,7 @@ struct JSONSchemaValidatorTests {
     }
 
     static var suiteDirectory: URL {
-        if let shared = ProcessInfo.processInfo.environment["ASSAY_SHARED_DIR"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("corpus/json-schema-test-suite")
-        }
-        // <project root>/Tests/AssayCoreTests/JSONSchemaValidatorTests.swift → <project root>/../shared/…
-        let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/json-schema-test-suite")
+        SharedMaterial.directory.appendingPathComponent("corpus/json-schema-test-suite")
     }
 
     static func loadJSON(_ url: URL) throws -> JSONValue {

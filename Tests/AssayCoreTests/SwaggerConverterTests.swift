@@ -823,29 +823,16 @@ private func checkCorpusFile(_ file: URL, name: String, fullDecode: Bool) -> Cor
 /// Environment: `ASSAY_CORPUS_FILTER=text` checks only the files whose path contains it;
 /// `ASSAY_CORPUS_FULL_DECODE=1` decodes vendor extensions too (slow, see above).
 @Test func corpusConvertsAndValidates() async throws {
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    var candidates = [
-        packageRoot.appendingPathComponent("../shared/corpus/apis-guru").standardizedFileURL,
-        URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../shared/corpus/apis-guru").standardizedFileURL,
-    ]
-    if let shared = ProcessInfo.processInfo.environment["ASSAY_SHARED_DIR"], !shared.isEmpty {
-        candidates.insert(URL(fileURLWithPath: shared).appendingPathComponent("corpus/apis-guru"), at: 0)
-    }
-    guard let corpus = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-        Issue.record("the corpus ../shared/corpus/apis-guru was not found (looked in \(candidates.map(\.path)))")
+    let corpus = SharedMaterial.apisGuru
+    guard FileManager.default.fileExists(atPath: corpus.path) else {
+        Issue.record("the corpus was not found at \(corpus.path)")
         return
     }
-    var files: [URL] = []
-    if let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) {
-        for case let url as URL in enumerator where url.lastPathComponent == "swagger.yaml" {
-            files.append(url)
-        }
-    }
+    var files = SharedMaterial.corpusFiles().filter { $0.lastPathComponent == "swagger.yaml" }
     let environment = ProcessInfo.processInfo.environment
     if let filter = environment["ASSAY_CORPUS_FILTER"] {
         files = files.filter { $0.path.contains(filter) }
     }
-    files.sort { $0.path < $1.path }
     let fullDecode = environment["ASSAY_CORPUS_FULL_DECODE"] == "1"
     let prefixLength = corpus.path.count + 1
 
