@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "assay", targets: ["assay"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
+        .library(name: "AssayData", targets: ["AssayData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
@@ -44,23 +45,49 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AssayData",
+            dependencies: [
+                "AssayCore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            exclude: ["Formats"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
                 "AssayCore",
+                "AssayData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AssayTestSupport",
+            path: "Tests/AssayTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AssayCoreTests",
             dependencies: [
                 "AssayCore",
+                "AssayTestSupport",
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayDataTests",
+            dependencies: [
+                "AssayCore",
+                "AssayData",
+                "AssayTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -54,6 +54,22 @@ public struct SpecLoader: Sendable {
         return try await load(bytes: bytes, name: name, base: base, fetcher: fetcher, deadline: deadline)
     }
 
+    /// Reads `source` as a plain JSON or YAML document (a standalone JSON Schema, say),
+    /// with the same limits and repairs as a description but no OpenAPI interpretation.
+    /// External references are not followed.
+    public func loadDocument(_ source: SpecSource) async throws(LoadError) -> (document: JSONValue, warnings: [Diagnostic]) {
+        let deadline = Deadline(seconds: options.limits.timeoutSeconds)
+        let bytes: [UInt8]
+        switch source {
+        case .file(let path): bytes = try Self.readFile(path, maxBytes: options.limits.maxBytes)
+        case .standardInput: bytes = try Self.readStandardInput(maxBytes: options.limits.maxBytes)
+        case .url(let url): bytes = try await SpecFetcher(policy: effectiveFetchPolicy).fetch(url).body
+        case .text(let text, _): bytes = Array(text.utf8)
+        }
+        let (root, warnings) = try DocumentReader.read(bytes, source: source.description, limits: options.limits, deadline: deadline)
+        return (root, warnings)
+    }
+
     private var effectiveFetchPolicy: FetchPolicy {
         var policy = options.fetch
         policy.maxBytes = min(policy.maxBytes, options.limits.maxBytes)

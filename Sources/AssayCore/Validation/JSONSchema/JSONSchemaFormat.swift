@@ -18,6 +18,17 @@ enum JSONSchemaFormat {
         case "ipv6": return isIPv6(string)
         case "uri": return isURI(string)
         case "uuid": return isUUID(string)
+        case "duration": return isDuration(string)
+        case "idn-email": return isIDNEmail(string)
+        case "idn-hostname": return isIDNHostname(string)
+        case "uri-reference": return isURIReference(string)
+        case "iri": return isURI(asciiStandIn(string))
+        case "iri-reference": return isURIReference(asciiStandIn(string))
+        case "json-pointer": return isJSONPointer(string)
+        case "relative-json-pointer": return isRelativeJSONPointer(string)
+        case "uri-template": return isURITemplate(string)
+        case "regex": return JSONSchemaRegex.shared.expression(for: string) != nil
+        case "byte": return isBase64(string)
         default: return true
         }
     }
@@ -41,6 +52,8 @@ enum JSONSchemaFormat {
     /// The format names this checker asserts.
     static let known: Set<String> = [
         "date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "uuid", "int32", "int64",
+        "duration", "idn-email", "idn-hostname", "uri-reference", "iri", "iri-reference", "json-pointer",
+        "relative-json-pointer", "uri-template", "regex", "byte",
     ]
 
     private static func digits(_ s: Substring) -> Int? {
@@ -239,5 +252,212 @@ enum JSONSchemaFormat {
         let groups = string.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
         return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isHexDigit } }
+    }
+
+    // MARK: - Formats beyond the common ones
+
+    /// RFC 3339 appendix A `duration`: `P1Y2M3DT4H5M6S`, `PT15M`, `P2W`; the date and time
+    /// components in order and without gaps (`P1Y1D` is not one).
+    static func isDuration(_ string: String) -> Bool {
+        guard string.hasPrefix("P") else { return false }
+        var rest = Substring(string.dropFirst())
+        /// Reads `digits letter` components whose letters are a contiguous run of `units`.
+        func components(_ units: [Character]) -> Bool? {
+            var expected: Int?
+            var found = false
+            while let digitsEnd = rest.firstIndex(where: { !($0.isASCII && $0.isNumber) }), digitsEnd != rest.startIndex {
+                let unit = rest[digitsEnd]
+                guard let position = units.firstIndex(of: unit) else { break }
+                if let expected, position != expected { return nil }
+                expected = position + 1
+                found = true
+                rest = rest[rest.index(after: digitsEnd)...]
+            }
+            return found
+        }
+        if let w = rest.firstIndex(of: "W") {
+            return w != rest.startIndex && rest[..<w].allSatisfy { $0.isASCII && $0.isNumber } && rest.index(after: w) == rest.endIndex
+        }
+        guard let hasDate = components(["Y", "M", "D"]) else { return false }
+        if rest.first == "T" {
+            rest = rest.dropFirst()
+            guard let hasTime = components(["H", "M", "S"]), hasTime else { return false }
+            return rest.isEmpty
+        }
+        return hasDate && rest.isEmpty
+    }
+
+    /// RFC 6531 mailbox: an e-mail address whose local part and domain may hold non-ASCII
+    /// text (the domain an internationalized host name).
+    static func isIDNEmail(_ string: String) -> Bool {
+        guard let at = string.lastIndex(of: "@") else { return false }
+        let local = string[..<at]
+        let domain = String(string[string.index(after: at)...])
+        guard !local.isEmpty, !local.hasPrefix("\""), local.utf8.count <= 64 else { return isEmail(string) }
+        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
+        let localValid = local.unicodeScalars.allSatisfy { allowed.contains($0) || ($0.value >= 0x80 && isGraphic($0)) }
+        guard localValid else { return false }
+        if domain.hasPrefix("[") { return isEmail("a@" + domain) }
+        return isIDNHostname(domain)
+    }
+
+    /// An internationalized host name (RFC 5890): labels of letters, marks and digits of any
+    /// script and inner hyphens; pure-ASCII labels follow ``isHostname(_:)``, and `xn--`
+    /// labels must be ASCII.
+    static func isIDNHostname(_ string: String) -> Bool {
+        guard !string.isEmpty, string.unicodeScalars.count <= 253 else { return false }
+        for label in string.split(separator: ".", omittingEmptySubsequences: false) {
+            guard !label.isEmpty, label.unicodeScalars.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
+            let scalars = Array(label.unicodeScalars)
+            if scalars.allSatisfy(\.isASCII) {
+                guard isHostname(String(label)) else { return false }
+                continue
+            }
+            // A non-ASCII label may not use the `??--` form reserved for encodings.
+            if scalars.count >= 4, scalars[2] == "-", scalars[3] == "-" { return false }
+            if let first = scalars.first, isMark(first) { return false }
+            for scalar in scalars {
+                let letterOrDigit = isLetter(scalar) || isMark(scalar) || scalar.properties.generalCategory == .decimalNumber
+                guard letterOrDigit || scalar == "-" || scalar == "\u{B7}" || scalar == "\u{375}" || scalar == "\u{30FB}" else { return false }
+            }
+        }
+        return true
+    }
+
+    /// An RFC 3986 URI or relative reference (`/orders/1?x=2`, `../a`, `#frag`, ``).
+    static func isURIReference(_ string: String) -> Bool {
+        let parts = SchemaURI.parse(string)
+        if parts.scheme != nil { return isURI(string) }
+        guard hasValidPercentEncoding(string) else { return false }
+        // Without a scheme the first path segment may not hold a `:` (it would read as one).
+        if parts.authority == nil, let segment = parts.path.split(separator: "/", omittingEmptySubsequences: false).first,
+            segment.contains(":")
+        {
+            return false
+        }
+        // Check the rest as if it hung off a scheme.
+        return isURI("x:" + string)
+    }
+
+    /// Replaces the non-ASCII characters RFC 3987 allows in an IRI with an unreserved ASCII
+    /// letter, so the URI checks apply to the rest.
+    static func asciiStandIn(_ string: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in string.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if scalar.value >= 0xA0, !(0xFDD0...0xFDEF).contains(scalar.value), scalar.value & 0xFFFE != 0xFFFE,
+                !(0x2028...0x2029).contains(scalar.value), isGraphic(scalar)
+            {
+                result.append("a")
+            } else {
+                result.append(" ")
+            }
+        }
+        return String(result)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    private static func isGraphic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator: return false
+        default: return true
+        }
+    }
+
+    /// RFC 6901: empty, or `/`-prefixed reference tokens where `~` is only `~0` or `~1`.
+    static func isJSONPointer(_ string: String) -> Bool {
+        if string.isEmpty { return true }
+        guard string.hasPrefix("/") else { return false }
+        return hasValidTildes(string)
+    }
+
+    private static func hasValidTildes(_ string: String) -> Bool {
+        var scalars = string.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "~" {
+                guard let next = scalars.next(), next == "0" || next == "1" else { return false }
+            }
+        }
+        return true
+    }
+
+    /// draft-handrews-relative-json-pointer: a non-negative integer without leading zeros
+    /// (optionally with a `+n`/`-n` index adjustment), then `#` or a JSON pointer.
+    static func isRelativeJSONPointer(_ string: String) -> Bool {
+        let digits = string.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits == "0" || !digits.hasPrefix("0") else { return false }
+        var rest = string.dropFirst(digits.count)
+        if let sign = rest.first, sign == "+" || sign == "-" {
+            let adjustment = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard !adjustment.isEmpty, adjustment == "0" || !adjustment.hasPrefix("0") else { return false }
+            rest = rest.dropFirst(1 + adjustment.count)
+        }
+        return rest == "#" || isJSONPointer(String(rest))
+    }
+
+    /// RFC 6570 URI Template: literal URI characters and `{op varspec,…}` expressions whose
+    /// variable names are letters, digits, `_`, `.` and percent-escapes, with `:n` or `*`.
+    static func isURITemplate(_ string: String) -> Bool {
+        var scalars = Substring(string).unicodeScalars[...]
+        let forbidden = CharacterSet(charactersIn: " \"'<>\\^`|}")
+        while let scalar = scalars.first {
+            scalars = scalars.dropFirst()
+            if scalar == "{" {
+                guard let close = scalars.firstIndex(of: "}") else { return false }
+                var body = scalars[..<close]
+                scalars = scalars[scalars.index(after: close)...]
+                if let op = body.first, "+#./;?&=,!@|".unicodeScalars.contains(op) { body = body.dropFirst() }
+                for spec in String(body).split(separator: ",", omittingEmptySubsequences: false) {
+                    var name = Substring(spec)
+                    if name.hasSuffix("*") {
+                        name = name.dropLast()
+                    } else if let colon = name.firstIndex(of: ":") {
+                        let length = name[name.index(after: colon)...]
+                        guard (1...4).contains(length.count), length.allSatisfy({ $0.isASCII && $0.isNumber }), !length.hasPrefix("0") else { return false }
+                        name = name[..<colon]
+                    }
+                    guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("."), hasValidPercentEncoding(String(name)),
+                        name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "%") })
+                    else { return false }
+                }
+                continue
+            }
+            guard scalar.value > 0x20, !forbidden.contains(scalar) else { return false }
+            if scalar == "%" {
+                let escape = scalars.prefix(2)
+                guard escape.count == 2, escape.allSatisfy({ $0.isASCII && Character($0).isHexDigit }) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// RFC 4648 base64 (OpenAPI's `byte`): the standard alphabet in groups of four, with
+    /// `=` padding only at the end.
+    static func isBase64(_ string: String) -> Bool {
+        let bytes = Array(string.utf8)
+        guard bytes.count % 4 == 0 else { return false }
+        let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
+        guard padding <= 2 else { return false }
+        for byte in bytes.dropLast(padding) {
+            let valid = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+            guard valid else { return false }
+        }
+        return true
     }
 }

@@ -82,3 +82,12 @@ public struct JSONSchemaValidator: Sendable {
             .isEmpty
     }
 }
+
+extension JSONSchemaValidator {
+    /// Whether the ECMA-262 `pattern` matches anywhere in `string`, with the same engine
+    /// and translation `pattern` and `patternProperties` use; `nil` when the pattern does
+    /// not compile. Generators check their output with it.
+    public static func patternMatches(_ pattern: String, _ string: String) -> Bool? {
+        JSONSchemaRegex.shared.matches(pattern, string)
+    }
+}

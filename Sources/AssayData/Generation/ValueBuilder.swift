@@ -1,0 +1,215 @@
+import AssayCore
+import OrderedCollections
+
+/// One attempt at building a value: the walk down the schema with its random stream.
+struct ValueBuilder {
+    let generator: SchemaValueGenerator
+    var random: SeededRandom
+    /// Required properties left out on purpose (`readOnly` in requests, `writeOnly` in
+    /// responses), so validation does not count them against the value.
+    var omitted: [(path: JSONPointer, name: String)] = []
+
+    /// Deepest nesting before the walk gives up: only a schema whose required members
+    /// recurse forever gets here.
+    static let maxNesting = 64
+
+    init(generator: SchemaValueGenerator, random: SeededRandom) {
+        self.generator = generator
+        self.random = random
+    }
+
+    var options: GenerationOptions { generator.options }
+
+    /// A value satisfying all of `schemas`.
+    ///
+    /// - Parameters:
+    ///   - name: the property name the value is for, which steers realistic values.
+    ///   - path: where the value sits in the instance (for error messages).
+    ///   - references: how many `$ref`s deep the walk is (recursion bound).
+    mutating func value(
+        _ schemas: [JSONValue],
+        name: String?,
+        path: JSONPointer,
+        references: Int) throws(DataError) -> JSONValue {
+        guard path.tokens.count <= Self.maxNesting else {
+            throw DataError(
+                .unsatisfiable,
+                "the value nests deeper than \(Self.maxNesting) levels at \(Self.place(path)): required members recurse without end",
+                details: ["required properties or minItems form a cycle through $ref"]
+            )
+        }
+        let shape = generator.shape(of: schemas)
+        return try value(shape: shape, schemas: schemas, name: name, path: path, references: references + shape.referenceCount)
+    }
+
+    mutating func value(
+        shape: SchemaShape,
+        schemas: [JSONValue],
+        name: String?,
+        path: JSONPointer,
+        references: Int
+    ) throws(DataError) -> JSONValue {
+        if !shape.conflicts.isEmpty {
+            throw DataError(.unsatisfiable, "no value at \(Self.place(path)) can satisfy its schema", details: shape.conflicts)
+        }
+        let needsCheck = !shape.oneOfs.isEmpty || !shape.anyOfs.isEmpty || !shape.nots.isEmpty || !shape.conditionals.isEmpty
+        if !needsCheck {
+            return try direct(shape, name: name, path: path, references: references)
+        }
+        // Combinators: pick branches, build from the merged constraints, and check the result
+        // against the full schema; retry with other branches.
+        let whole = combinedSchema(schemas)
+        var lastError: DataError?
+        for _ in 0..<max(1, options.attempts) {
+            var extra: [JSONValue] = []
+            var discriminatorValue: String?
+            for group in shape.oneOfs + shape.anyOfs {
+                let branch = group[random.index(group.count)]
+                extra.append(branch)
+                if let discriminator = shape.discriminator, case .string(let reference)? = branch.objectValue?["$ref"] {
+                    discriminatorValue = Self.discriminatorValue(for: reference, mapping: discriminator.mapping)
+                }
+            }
+            for conditional in shape.conditionals {
+                if random.chance(0.5) {
+                    extra.append(conditional.condition)
+                    if let then = conditional.then { extra.append(then) }
+                } else if let otherwise = conditional.otherwise {
+                    extra.append(otherwise)
+                }
+            }
+            var merged = generator.shape(of: schemas.map(Self.withoutCombinators) + extra)
+            merged.examples = shape.examples
+            do {
+                var value = try value(
+                    shape: merged,
+                    schemas: schemas.map(Self.withoutCombinators) + extra,
+                    name: name,
+                    path: path,
+                    references: references + merged.referenceCount
+                )
+                if let discriminator = shape.discriminator, let discriminatorValue, case .object(var object) = value {
+                    object[discriminator.propertyName] = .string(discriminatorValue)
+                    value = .object(object)
+                }
+                if generator.validator.isValid(value, against: whole, in: generator.document) { return value }
+                lastError = DataError(.unsatisfiable, "no combination of branches at \(Self.place(path)) gave a valid value", details: ["oneOf/anyOf/not/if"])
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? DataError(.unsatisfiable, "no value at \(Self.place(path)) satisfies its schema")
+    }
+
+    /// The schema without its `oneOf`/`anyOf`/`not`/`if`, whose branches are merged in
+    /// explicitly (`$ref` targets keep theirs, checked afterwards).
+    static func withoutCombinators(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var object) = schema else { return schema }
+        for key in ["oneOf", "anyOf", "not", "if", "then", "else", "discriminator"] { object.removeValue(forKey: key) }
+        if case .array(let branches)? = object["allOf"] {
+            object["allOf"] = .array(branches.map(withoutCombinators))
+        }
+        return .object(object)
+    }
+
+    /// The discriminator value naming the branch `reference` (its key in `mapping`, or the
+    /// component's name).
+    static func discriminatorValue(for reference: String, mapping: [(String, String)]) -> String {
+        let name = reference.split(separator: "/").last.map(String.init) ?? reference
+        if let entry = mapping.first(where: { $0.1 == reference || $0.1 == name }) { return entry.0 }
+        return name
+    }
+
+    /// Builds a value from a shape without combinators.
+    private mutating func direct(_ shape: SchemaShape, name: String?, path: JSONPointer, references: Int) throws(DataError) -> JSONValue {
+        if let constValue = shape.constValue { return constValue }
+        if let candidate = example(from: shape, leafOnly: true) { return candidate }
+        if let values = shape.enumValues {
+            return try enumValue(values, shape: shape, path: path)
+        }
+        switch chooseType(shape) {
+        case "null": return .null
+        case "boolean": return .bool(random.chance(0.5))
+        case "integer": return try number(shape, integer: true, name: name, path: path)
+        case "number": return try number(shape, integer: false, name: name, path: path)
+        case "array": return try array(shape, name: name, path: path, references: references)
+        case "object": return try object(shape, path: path, references: references)
+        default: return try string(shape, name: name, path: path)
+        }
+    }
+
+    /// An example, `examples` entry or `default` of the schema, when it is valid and the dice
+    /// say so. Objects and arrays are built instead (their examples would repeat in every
+    /// record); their members' examples are used.
+    private mutating func example(from shape: SchemaShape, leafOnly: Bool) -> JSONValue? {
+        guard options.useExamples, !shape.examples.isEmpty, random.chance(0.4) else { return nil }
+        let candidate = shape.examples[random.index(shape.examples.count)]
+        switch candidate {
+        case .object, .array: if leafOnly { return nil }
+        case .null: return nil
+        default: break
+        }
+        return candidate
+    }
+
+    private mutating func enumValue(_ values: [JSONValue], shape: SchemaShape, path: JSONPointer) throws(DataError) -> JSONValue {
+        var candidates = values.filter { value in
+            if value == .null { return shape.nullable || shape.types?.contains("null") != false }
+            guard let types = shape.types else { return true }
+            return types.contains(Self.typeName(value)) || (Self.typeName(value) == "integer" && types.contains("number"))
+                || (types.contains("integer") && value.doubleValue.map { $0 == $0.rounded() } == true)
+        }
+        if candidates.count > 1 { candidates.removeAll { $0 == .null } }
+        guard !candidates.isEmpty else {
+            throw DataError(.unsatisfiable, "no `enum` value at \(Self.place(path)) has an allowed `type`", details: ["enum", "type"])
+        }
+        return candidates[random.index(candidates.count)]
+    }
+
+    /// `/owner/name`, or "the root" for the value itself.
+    static func place(_ path: JSONPointer) -> String {
+        path.tokens.isEmpty ? "the root" : path.description
+    }
+
+    static func typeName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .integer: return "integer"
+        case .double(let double): return double == double.rounded() && abs(double) < 1e15 ? "integer" : "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    /// The type to build: one of the allowed types (rarely `null`), or the one the keywords imply.
+    private mutating func chooseType(_ shape: SchemaShape) -> String {
+        if var types = shape.types {
+            if shape.nullable { types.insert("null") }
+            let ordered = ["object", "array", "string", "integer", "number", "boolean", "null"].filter { types.contains($0) }
+            // `number` and `integer` together: one is enough.
+            var choices = ordered.filter { $0 != "null" }
+            if choices.contains("integer") && choices.contains("number") { choices.removeAll { $0 == "number" } }
+            if choices.isEmpty { return "null" }
+            if ordered.contains("null") && random.chance(0.05) { return "null" }
+            return choices[random.index(choices.count)]
+        }
+        if !shape.properties.isEmpty || !shape.required.isEmpty || !shape.patternProperties.isEmpty || shape.minProperties > 0
+            || !shape.additionalProperties.isEmpty || !shape.closedBranches.isEmpty
+        {
+            return "object"
+        }
+        if !shape.items.isEmpty || !shape.prefixItems.isEmpty || shape.minItems > 0 || shape.maxItems != nil || !shape.contains.isEmpty {
+            return "array"
+        }
+        if shape.lower != nil || shape.upper != nil || !shape.multipleOf.isEmpty {
+            return shape.format == "int32" || shape.format == "int64" ? "integer" : "number"
+        }
+        switch shape.format {
+        case "int32", "int64": return "integer"
+        case "float", "double": return "number"
+        default: return "string"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+public enum FormatGenerator {
+    public static func string(format: String, length: ClosedRange<Int>?, random: inout SeededRandom) -> String? { nil }
+}

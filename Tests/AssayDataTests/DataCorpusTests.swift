@@ -1,0 +1,122 @@
+import AssayCore
+import AssayTestSupport
+import Foundation
+import Testing
+
+@testable import AssayData
+
+/// The validity bar over real descriptions: for every component schema of every corpus
+/// spec that loads, 100 generated values each validate against their schema, and every
+/// negative variant of one of them fails for exactly its labelled rule. A schema no value
+/// can satisfy must be reported as such (`unsatisfiable` or `unsupportedPattern`), never
+/// answered with an invalid value.
+struct DataCorpusTests {
+    /// What one file contributed.
+    struct Tally: Sendable {
+        var schemas = 0
+        var values = 0
+        var reported: [String] = []
+        var failures: [String] = []
+        var variants = 0
+        var variantFailures: [String] = []
+
+        mutating func add(_ other: Tally) {
+            schemas += other.schemas
+            values += other.values
+            reported += other.reported
+            failures += other.failures
+            variants += other.variants
+            variantFailures += other.variantFailures
+        }
+    }
+
+    static let valuesPerSchema = 100
+
+    @Test func everyCorpusSchemaGetsValidValues() async throws {
+        let files = SharedMaterial.corpusFiles()
+        try #require(files.count >= 900, "the corpus is expected at \(SharedMaterial.apisGuru.path)")
+        let started = ContinuousClock.now
+        var total = Tally()
+        var loadedFiles = 0
+        // Two workers: the machine CI runs on has two cores.
+        try await withThrowingTaskGroup(of: Tally?.self) { group in
+            var next = 0
+            func enqueue(_ group: inout ThrowingTaskGroup<Tally?, any Error>) {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                group.addTask { await Self.walk(file) }
+            }
+            for _ in 0..<2 { enqueue(&group) }
+            while let tally = try await group.next() {
+                if let tally {
+                    loadedFiles += 1
+                    total.add(tally)
+                }
+                enqueue(&group)
+            }
+        }
+        print(
+            "data corpus: \(loadedFiles) specs loaded, \(total.schemas) schemas, \(total.values) values validated, "
+                + "\(total.reported.count) schemas reported unsatisfiable, \(total.failures.count) failures, "
+                + "\(total.variants) negative variants checked, \(total.variantFailures.count) variant failures, "
+                + "\(ContinuousClock.now - started)"
+        )
+        for line in total.reported.prefix(40) { print("  reported: \(line)") }
+        for line in total.failures.prefix(40) { print("  FAILURE: \(line)") }
+        for line in total.variantFailures.prefix(40) { print("  VARIANT FAILURE: \(line)") }
+        #expect(loadedFiles >= 900)
+        #expect(total.schemas > 30_000)
+        #expect(total.failures.isEmpty, "every generated value validates or its schema is reported unsatisfiable")
+        #expect(total.variantFailures.isEmpty, "every negative variant fails for exactly its labelled rule")
+    }
+
+    /// Generates and checks the values of one file's component schemas; `nil` when the file does not load.
+    static func walk(_ file: URL) async -> Tally? {
+        var limits = LoadLimits.default
+        limits.timeoutSeconds = 30
+        guard let model = try? await SpecLoader(options: LoadOptions(limits: limits)).load(.file(file.path)).model else { return nil }
+        let name = file.lastPathComponent
+        let generator = SchemaValueGenerator(model: model)
+        let validator = JSONSchemaValidator(dialect: model.schemaDialect)
+        let negative = NegativeGenerator(document: model.document, dialect: model.schemaDialect)
+        // Variants may break a `format`, which only an asserting validator sees.
+        let strict = JSONSchemaValidator(dialect: model.schemaDialect, assertFormats: true)
+        var tally = Tally()
+        for (index, (component, schema)) in model.schemas.enumerated() {
+            tally.schemas += 1
+            var random = SeededRandom(seed: 2026, stream: UInt64(index))
+            var first: JSONValue?
+            do {
+                for _ in 0..<valuesPerSchema {
+                    let value = try generator.value(forSchemaAt: schema.pointer, random: &random)
+                    let errors = validator.validate(value, against: schema.value, in: model.document, schemaPointer: schema.pointer)
+                    if let error = errors.first {
+                        tally.failures.append("\(name) \(component): \(error)")
+                        break
+                    }
+                    tally.values += 1
+                    if first == nil { first = value }
+                }
+            } catch {
+                switch error.code {
+                case .unsatisfiable, .unsupportedPattern:
+                    tally.reported.append("\(name) \(component): \(error)")
+                default:
+                    tally.failures.append("\(name) \(component): \(error.code) \(error)")
+                }
+            }
+            guard let first else { continue }
+            var variantRandom = SeededRandom(seed: 2026, stream: UInt64(index))
+            for variant in negative.variants(of: first, schemaAt: schema.pointer, random: &variantRandom, limit: 40) {
+                tally.variants += 1
+                let errors = strict.validate(variant.value, against: schema.value, in: model.document, schemaPointer: schema.pointer)
+                let exact = !errors.isEmpty && errors.allSatisfy { $0.keyword == variant.keyword && $0.instancePointer == variant.instancePointer }
+                if !exact {
+                    tally.variantFailures.append("\(name) \(component) \(variant.label): \(errors.map(\.description))")
+                }
+            }
+        }
+        return tally
+    }
+}
