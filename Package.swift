@@ -51,7 +51,6 @@ let package = Package(
                 "AssayCore",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
-            exclude: ["Formats"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -22,14 +22,17 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         var text = Substring(text)
         if text.hasPrefix("#") { text = text.dropFirst() }
-        let decoded = String(text).removingPercentEncodingIfValid
+        // Validators parse a pointer per `$ref` they follow: skip Foundation's decoding
+        // unless there is something to decode.
+        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? String(text).removingPercentEncodingIfValid : String(text)
         if decoded.isEmpty {
             self.tokens = []
             return
         }
         guard decoded.hasPrefix("/") else { return nil }
+        let escaped = decoded.utf8.contains(UInt8(ascii: "~"))
         self.tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            escaped ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 

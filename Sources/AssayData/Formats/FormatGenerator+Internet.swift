@@ -96,13 +96,11 @@ extension FormatGenerator {
                 }
             }
             while extra > 0 {
-                let index = random.int(in: 2...7)
-                if digits[index] < 4 {
-                    digits[index] += 1
-                    extra -= 1
-                } else if digits.allSatisfy({ $0 == 4 }) {
-                    break
-                }
+                let open = digits.indices.filter { digits[$0] < 4 && ($0 > 1 || digits[0] != 4 || digits[1] != 3) }
+                let widen = open.isEmpty ? digits.indices.filter { digits[$0] < 4 } : open
+                guard !widen.isEmpty else { break }
+                digits[random.pick(widen)] += 1
+                extra -= 1
             }
             var groups = digits.map(group)
             if digits[0] == 4, digits[1] == 3 {
@@ -113,23 +111,17 @@ extension FormatGenerator {
         }
         // Shorter: `::` and a few groups after it (`::1`, `::ffff:a0b`).
         guard size > 2 else { return "::" }
-        var digits: [Int] = []
-        var left = size - 2
-        while left > 0 {
-            let count = min(4, left, random.int(in: 1...4))
-            digits.append(count)
-            left -= count + 1
-            if left == 0 {
-                // A trailing `:` is not allowed: give the spare scalar to this group.
-                digits[digits.count - 1] += 1
-                if digits[digits.count - 1] > 4 {
-                    digits[digits.count - 1] = 4
-                    digits.append(1)
-                }
-                left = -1
-            }
+        // g groups of one to four digits and g - 1 colons fill the rest.
+        let content = size - 2
+        let groups = random.int(in: (content + 5) / 5...min(7, (content + 1) / 2))
+        var digits = [Int](repeating: 1, count: groups)
+        var extra = content - (2 * groups - 1)
+        while extra > 0 {
+            let open = digits.indices.filter { digits[$0] < 4 }
+            digits[random.pick(open)] += 1
+            extra -= 1
         }
-        return "::" + digits.prefix(7).map(group).joined(separator: ":")
+        return "::" + digits.map(group).joined(separator: ":")
     }
 
     static func mac(_ request: FormatRequest, random: inout SeededRandom) -> String? {

@@ -60,7 +60,7 @@ public struct SchemaRecordGenerator: RecordGenerator {
                 )
             }
             value = .object(object)
-            let errors = generator.validator.validate(value, against: schema, in: generator.document, schemaPointer: pointer)
+            let errors = generator.validator.validate(value, against: schema, schemaPointer: pointer)
             if let error = errors.first {
                 throw DataError(
                     .uniqueness,

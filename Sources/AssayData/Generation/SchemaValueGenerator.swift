@@ -26,7 +26,8 @@ public struct SchemaValueGenerator: Sendable {
         self.document = document
         self.dialect = dialect
         self.options = options
-        self.validator = JSONSchemaValidator(dialect: dialect)
+        // Prepared: the document's identifier index is built once for all the values checked.
+        self.validator = JSONSchemaValidator(dialect: dialect).prepared(for: document)
     }
 
     /// A generator for the schemas of a loaded API description.
@@ -55,7 +56,7 @@ public struct SchemaValueGenerator: Sendable {
             } catch {
                 throw DataError(error.code, error.message, at: error.schemaPointer ?? pointer, details: error.details)
             }
-            let errors = relevantErrors(validator.validate(value, against: schema, in: document, schemaPointer: pointer), builder: builder)
+            let errors = relevantErrors(validator.validate(value, against: schema, schemaPointer: pointer), builder: builder)
             if errors.isEmpty {
                 _ = random.next()  // Advance the caller's stream so consecutive values differ.
                 return value

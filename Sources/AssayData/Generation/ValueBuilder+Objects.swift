@@ -131,7 +131,7 @@ extension ValueBuilder {
         guard let kind = SemanticInference.infer(propertyName: name, schema: leaf),
             let value = kind.value(for: leaf, context: &context, random: &random)
         else { return nil }
-        return generator.validator.isValid(value, against: combinedSchema(schemas), in: generator.document) ? value : nil
+        return generator.validator.isValid(value, against: combinedSchema(schemas)) ? value : nil
     }
 
     /// A name for a property beyond the declared ones: from `patternProperties` when there
@@ -152,7 +152,7 @@ extension ValueBuilder {
                 }
             }
             guard let name = candidate, !taken.contains(name), shape.allows(property: name) else { continue }
-            if shape.propertyNames.contains(where: { !generator.validator.isValid(.string(name), against: $0, in: generator.document) }) { continue }
+            if shape.propertyNames.contains(where: { !generator.validator.isValid(.string(name), against: $0) }) { continue }
             return name
         }
         return nil

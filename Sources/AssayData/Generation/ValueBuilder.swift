@@ -54,7 +54,7 @@ struct ValueBuilder {
         }
         let needsCheck = !shape.oneOfs.isEmpty || !shape.anyOfs.isEmpty || !shape.nots.isEmpty || !shape.conditionals.isEmpty
         if !needsCheck {
-            return try direct(shape, name: name, path: path, references: references)
+            return try direct(shape, schemas: schemas, name: name, path: path, references: references)
         }
         // Combinators: pick branches, build from the merged constraints, and check the result
         // against the full schema; retry with other branches.
@@ -92,7 +92,7 @@ struct ValueBuilder {
                     object[discriminator.propertyName] = .string(discriminatorValue)
                     value = .object(object)
                 }
-                if generator.validator.isValid(value, against: whole, in: generator.document) { return value }
+                if generator.validator.isValid(value, against: whole) { return value }
                 lastError = DataError(.unsatisfiable, "no combination of branches at \(Self.place(path)) gave a valid value", details: ["oneOf/anyOf/not/if"])
             } catch {
                 lastError = error
@@ -121,9 +121,21 @@ struct ValueBuilder {
     }
 
     /// Builds a value from a shape without combinators.
-    private mutating func direct(_ shape: SchemaShape, name: String?, path: JSONPointer, references: Int) throws(DataError) -> JSONValue {
+    private mutating func direct(
+        _ shape: SchemaShape,
+        schemas: [JSONValue],
+        name: String?,
+        path: JSONPointer,
+        references: Int
+    ) throws(DataError) -> JSONValue {
         if let constValue = shape.constValue { return constValue }
-        if let candidate = example(from: shape, leafOnly: true) { return candidate }
+        // Real descriptions carry examples of the wrong type (`example: ""` on an integer):
+        // only a valid one is used.
+        if let candidate = example(from: shape, leafOnly: true),
+            generator.validator.isValid(candidate, against: combinedSchema(schemas))
+        {
+            return candidate
+        }
         if let values = shape.enumValues {
             return try enumValue(values, shape: shape, path: path)
         }
@@ -138,8 +150,8 @@ struct ValueBuilder {
         }
     }
 
-    /// An example, `examples` entry or `default` of the schema, when it is valid and the dice
-    /// say so. Objects and arrays are built instead (their examples would repeat in every
+    /// An example, `examples` entry or `default` of the schema, when the dice say so (the
+    /// caller checks that it is valid). Objects and arrays are built instead (their examples would repeat in every
     /// record); their members' examples are used.
     private mutating func example(from shape: SchemaShape, leafOnly: Bool) -> JSONValue? {
         guard options.useExamples, !shape.examples.isEmpty, random.chance(0.4) else { return nil }

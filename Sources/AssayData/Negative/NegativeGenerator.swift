@@ -76,14 +76,14 @@ public struct NegativeGenerator: Sendable {
     ) -> (variants: [NegativeVariant], dropped: Int) {
         guard limit > 0, let schema = document.value(at: schemaPointer) else { return ([], 0) }
         var formats = assertFormats
-        var checker = JSONSchemaValidator(dialect: dialect, assertFormats: formats)
-        if !checker.isValid(valid, against: schema, in: document, schemaPointer: schemaPointer) {
+        var checker = JSONSchemaValidator(dialect: dialect, assertFormats: formats).prepared(for: document)
+        if !checker.isValid(valid, against: schema, schemaPointer: schemaPointer) {
             // A value that only breaks formats (an example written loosely) still serves for
             // every other rule, checked without formats.
             guard formats else { return ([], 0) }
             formats = false
-            checker = JSONSchemaValidator(dialect: dialect, assertFormats: false)
-            guard checker.isValid(valid, against: schema, in: document, schemaPointer: schemaPointer) else { return ([], 0) }
+            checker = JSONSchemaValidator(dialect: dialect, assertFormats: false).prepared(for: document)
+            guard checker.isValid(valid, against: schema, schemaPointer: schemaPointer) else { return ([], 0) }
         }
         var walk = NegativeWalk(
             document: document,

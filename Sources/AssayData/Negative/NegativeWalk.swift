@@ -243,13 +243,13 @@ struct NegativeWalk {
             let combinator = branch ?? NegativeBranch(keyword: keyword, instancePointer: instancePointer, schemaPointer: pointer.appending(keyword))
             for (index, subschema) in schemas.enumerated() {
                 let subpointer = pointer.appending(keyword).appending(index)
-                if checker.isValid(instance, against: subschema, in: document, schemaPointer: subpointer) {
+                if checker.isValid(instance, against: subschema, schemaPointer: subpointer) {
                     collect(subschema, at: subpointer, instance, instancePointer, combinator, &result, &visited)
                 }
             }
         }
         if !isDraft4, let condition = object["if"] {
-            let holds = checker.isValid(instance, against: condition, in: document, schemaPointer: pointer.appending("if"))
+            let holds = checker.isValid(instance, against: condition, schemaPointer: pointer.appending("if"))
             let keyword = holds ? "then" : "else"
             if let subschema = object[keyword] {
                 collect(subschema, at: pointer.appending(keyword), instance, instancePointer, branch, &result, &visited)
@@ -291,7 +291,7 @@ struct NegativeWalk {
         for candidate in attempt.candidates {
             let whole = InstanceEdit.replacing(root, at: attempt.editPointer, with: candidate)
             if emitted.contains(whole) { return }
-            let errors = checker.validate(whole, against: rootSchema, in: document, schemaPointer: rootPointer)
+            let errors = checker.validate(whole, against: rootSchema, schemaPointer: rootPointer)
             guard !errors.isEmpty, errors.allSatisfy({ $0.keyword == keyword && $0.instancePointer == instancePointer }) else { continue }
             emitted.insert(whole)
             variants.append(

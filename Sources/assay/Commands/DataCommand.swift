@@ -182,6 +182,12 @@ struct DataCommand: AsyncParsableCommand {
             counts.append((pieces[0], number))
         }
         let dataset = try Dataset(counts: counts, seed: seed, locale: locale)
+        if !dataset.missingReferences.isEmpty {
+            let names = dataset.missingReferences.joined(separator: ", ")
+            FileHandle.standardError.write(
+                Data("warning: the dataset has no \(names) records; references to them point outside it (add e.g. \(dataset.missingReferences[0])=100)\n".utf8)
+            )
+        }
         let directory = out!
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -219,7 +225,7 @@ struct DataCommand: AsyncParsableCommand {
 
     /// `string (uuid)`, `integer 1…5`, `array of object`: a schema in a few words.
     static func describe(_ schema: JSONValue) -> String {
-        var text = schema["type"]?.stringValue ?? "any"
+        var text = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.compactMap(\.stringValue).joined(separator: "|") ?? "any"
         if let format = schema["format"]?.stringValue { text += " (\(format))" }
         if let values = schema["enum"]?.arrayValue { text += " one of " + values.compactMap(\.stringValue).joined(separator: "|") }
         let low = schema["minimum"].map { JSONWriter().string($0) }

@@ -293,36 +293,170 @@ enum JSONSchemaFormat {
         guard let at = string.lastIndex(of: "@") else { return false }
         let local = string[..<at]
         let domain = String(string[string.index(after: at)...])
-        guard !local.isEmpty, !local.hasPrefix("\""), local.utf8.count <= 64 else { return isEmail(string) }
-        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
-        let localValid = local.unicodeScalars.allSatisfy { allowed.contains($0) || ($0.value >= 0x80 && isGraphic($0)) }
-        guard localValid else { return false }
-        if domain.hasPrefix("[") { return isEmail("a@" + domain) }
-        return isIDNHostname(domain)
+        guard !local.isEmpty else { return false }
+        // Stand non-ASCII text in for ASCII letters, then apply the RFC 5321 rules.
+        let standIn = String(String.UnicodeScalarView(local.unicodeScalars.map { $0.isASCII ? $0 : (isGraphic($0) ? "a" : "\u{1}") }))
+        if domain.hasPrefix("[") { return isEmail(standIn + "@" + domain) }
+        return isEmail(standIn + "@example.com") && isIDNHostname(domain)
     }
 
-    /// An internationalized host name (RFC 5890): labels of letters, marks and digits of any
-    /// script and inner hyphens; pure-ASCII labels follow ``isHostname(_:)``, and `xn--`
-    /// labels must be ASCII.
+    /// An internationalized host name (RFC 5890–5893, pragmatically): labels of letters,
+    /// marks and digits of any script with inner hyphens, the contextual rules for the
+    /// few punctuation marks IDNA allows, valid `xn--` labels, and the bidi rule's core
+    /// (right-to-left labels hold no left-to-right letters, no label starts with a digit).
     static func isIDNHostname(_ string: String) -> Bool {
         guard !string.isEmpty, string.unicodeScalars.count <= 253 else { return false }
-        for label in string.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.unicodeScalars.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
-            let scalars = Array(label.unicodeScalars)
-            if scalars.allSatisfy(\.isASCII) {
-                guard isHostname(String(label)) else { return false }
+        // IDNA maps the ideographic and fullwidth full stops to `.`.
+        let dots: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
+        var labels: [[Unicode.Scalar]] = [[]]
+        for scalar in string.unicodeScalars {
+            if dots.contains(scalar) { labels.append([]) } else { labels[labels.count - 1].append(scalar) }
+        }
+        var decoded: [[Unicode.Scalar]] = []
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.first != "-", label.last != "-" else { return false }
+            if label.allSatisfy(\.isASCII) {
+                guard label.allSatisfy({ Character($0).isLetter || Character($0).isNumber || $0 == "-" }) else { return false }
+                // `??--` is reserved for A-labels, which must decode to a valid U-label.
+                if label.count >= 4, label[2] == "-", label[3] == "-" {
+                    guard String(String.UnicodeScalarView(label.prefix(2))).lowercased() == "xn",
+                        let unicode = punycodeDecode(Array(label.dropFirst(4))), !unicode.isEmpty,
+                        !unicode.allSatisfy(\.isASCII), isULabel(unicode)
+                    else { return false }
+                    decoded.append(unicode)
+                } else {
+                    decoded.append(label)
+                }
                 continue
             }
-            // A non-ASCII label may not use the `??--` form reserved for encodings.
-            if scalars.count >= 4, scalars[2] == "-", scalars[3] == "-" { return false }
-            if let first = scalars.first, isMark(first) { return false }
-            for scalar in scalars {
-                let letterOrDigit = isLetter(scalar) || isMark(scalar) || scalar.properties.generalCategory == .decimalNumber
-                guard letterOrDigit || scalar == "-" || scalar == "\u{B7}" || scalar == "\u{375}" || scalar == "\u{30FB}" else { return false }
+            guard isULabel(label) else { return false }
+            decoded.append(label)
+        }
+        return satisfiesBidiRule(decoded)
+    }
+
+    /// Code points IDNA 2008 disallows though their category looks harmless.
+    private static let idnaDisallowed: Set<UInt32> = [0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B]
+    /// Exceptions IDNA 2008 allows though their category would not.
+    private static let idnaAllowed: Set<UInt32> = [0x00DF, 0x03C2, 0x06FD, 0x06FE, 0x0F0B, 0x3007]
+
+    private static func isULabel(_ label: [Unicode.Scalar]) -> Bool {
+        guard let first = label.first, !isMark(first), label.first != "-", label.last != "-" else { return false }
+        if label.count >= 4, label[2] == "-", label[3] == "-" { return false }
+        var arabicIndic = false
+        var extendedArabicIndic = false
+        for (index, scalar) in label.enumerated() {
+            let before = index > 0 ? label[index - 1] : nil
+            let after = index + 1 < label.count ? label[index + 1] : nil
+            if idnaDisallowed.contains(scalar.value) { return false }
+            if idnaAllowed.contains(scalar.value) { continue }
+            switch scalar.value {
+            case 0x00B7:
+                // MIDDLE DOT only in `l·l` (Catalan).
+                guard before == "l", after == "l" else { return false }
+            case 0x0375:
+                // GREEK KERAIA before a Greek letter.
+                guard let after, (0x0370...0x03FF).contains(after.value) || (0x1F00...0x1FFF).contains(after.value) else { return false }
+            case 0x05F3, 0x05F4:
+                // HEBREW GERESH and GERSHAYIM after a Hebrew letter.
+                guard let before, (0x0590...0x05FF).contains(before.value) else { return false }
+            case 0x30FB:
+                // KATAKANA MIDDLE DOT in a label with Japanese script.
+                let japanese = label.contains { (0x3040...0x30FA).contains($0.value) || (0x30FC...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+                guard japanese else { return false }
+            case 0x200C, 0x200D:
+                // ZERO WIDTH (NON-)JOINER after a virama; ZWNJ also between joining letters.
+                let afterVirama = before.map { $0.properties.canonicalCombiningClass.rawValue == 9 } ?? false
+                let joining = scalar.value == 0x200C && before.map { isArabicLetter($0) } == true && after.map { isArabicLetter($0) } == true
+                guard afterVirama || joining else { return false }
+            case 0x0660...0x0669: arabicIndic = true
+            case 0x06F0...0x06F9: extendedArabicIndic = true
+            default:
+                guard isLetter(scalar) || isMark(scalar) || scalar.properties.generalCategory == .decimalNumber || scalar == "-" else { return false }
             }
         }
+        return !(arabicIndic && extendedArabicIndic)
+    }
+
+    private static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ((0x0620...0x064A).contains(scalar.value) || (0x066E...0x06D3).contains(scalar.value)) && isLetter(scalar)
+    }
+
+    private static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0590...0x05FF, 0x0600...0x065F, 0x066A...0x06EF, 0x06FA...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// RFC 5893, in its essentials: in a name with right-to-left labels, every label starts
+    /// with a letter, and right-to-left labels hold no left-to-right letters nor both kinds
+    /// of digits.
+    private static func satisfiesBidiRule(_ labels: [[Unicode.Scalar]]) -> Bool {
+        guard labels.contains(where: { $0.contains(where: isRightToLeft) }) else { return true }
+        for label in labels {
+            guard let first = label.first, isLetter(first) || isRightToLeft(first) else { return false }
+            guard label.contains(where: isRightToLeft) else { continue }
+            if label.contains(where: { isLetter($0) && !isRightToLeft($0) }) { return false }
+            let european = label.contains { ("0"..."9").contains($0) }
+            let arabic = label.contains { (0x0660...0x0669).contains($0.value) || (0x06F0...0x06F9).contains($0.value) }
+            if european && arabic { return false }
+        }
         return true
+    }
+
+    /// RFC 3492 Punycode decoding of the part after `xn--`; `nil` when malformed.
+    static func punycodeDecode(_ input: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700
+        var output: [Unicode.Scalar] = []
+        var rest = input[...]
+        if let delimiter = input.lastIndex(of: "-") {
+            output = Array(input[..<delimiter])
+            guard output.allSatisfy(\.isASCII) else { return nil }
+            rest = input[(delimiter + 1)...]
+        }
+        func digit(_ scalar: Unicode.Scalar) -> Int? {
+            switch scalar.value {
+            case 0x30...0x39: Int(scalar.value) - 22
+            case 0x41...0x5A: Int(scalar.value) - 0x41
+            case 0x61...0x7A: Int(scalar.value) - 0x61
+            default: nil
+            }
+        }
+        var n = 128, i = 0, bias = 72
+        var cursor = rest.startIndex
+        while cursor < rest.endIndex {
+            let oldI = i
+            var weight = 1
+            var k = base
+            while true {
+                guard cursor < rest.endIndex, let value = digit(rest[cursor]) else { return nil }
+                cursor += 1
+                let (step, overflow) = value.multipliedReportingOverflow(by: weight)
+                guard !overflow, i <= Int(Int32.max) - step else { return nil }
+                i += step
+                let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                if value < t { break }
+                weight *= base - t
+                guard weight < Int(Int32.max) else { return nil }
+                k += base
+            }
+            // Adapt the bias (RFC 3492 section 6.1).
+            var delta = oldI == 0 ? (i - oldI) / damp : (i - oldI) / 2
+            delta += delta / (output.count + 1)
+            var shifts = 0
+            while delta > ((base - tMin) * tMax) / 2 {
+                delta /= base - tMin
+                shifts += base
+            }
+            bias = shifts + (base * delta) / (delta + skew)
+            n += i / (output.count + 1)
+            i %= output.count + 1
+            guard n <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(n)) else { return nil }
+            output.insert(scalar, at: i)
+            i += 1
+        }
+        return output
     }
 
     /// An RFC 3986 URI or relative reference (`/orders/1?x=2`, `../a`, `#frag`, ``).
@@ -414,7 +548,7 @@ enum JSONSchemaFormat {
     /// variable names are letters, digits, `_`, `.` and percent-escapes, with `:n` or `*`.
     static func isURITemplate(_ string: String) -> Bool {
         var scalars = Substring(string).unicodeScalars[...]
-        let forbidden = CharacterSet(charactersIn: " \"'<>\\^`|}")
+        let forbidden = CharacterSet(charactersIn: " \"<>\\^`|}\u{7F}")
         while let scalar = scalars.first {
             scalars = scalars.dropFirst()
             if scalar == "{" {
@@ -431,7 +565,7 @@ enum JSONSchemaFormat {
                         guard (1...4).contains(length.count), length.allSatisfy({ $0.isASCII && $0.isNumber }), !length.hasPrefix("0") else { return false }
                         name = name[..<colon]
                     }
-                    guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("."), hasValidPercentEncoding(String(name)),
+                    guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("."), !name.contains(".."), hasValidPercentEncoding(String(name)),
                         name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "%") })
                     else { return false }
                 }

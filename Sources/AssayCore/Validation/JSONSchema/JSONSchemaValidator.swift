@@ -30,6 +30,9 @@ public struct JSONSchemaValidator: Sendable {
     public var assertFormats: Bool
     /// Documents `$ref`s may name by absolute URI (keys without a fragment, or with an empty one).
     public var documents: [String: JSONValue]
+    /// The document of ``prepared(for:)`` and its identifier index, shared by every call
+    /// that does not name another document.
+    var prepared: (document: JSONValue, index: SchemaIndexCache)?
 
     /// Creates a validator for a draft.
     ///
@@ -66,8 +69,7 @@ public struct JSONSchemaValidator: Sendable {
         in document: JSONValue? = nil,
         schemaPointer: JSONPointer = .root
     ) -> [SchemaValidationError] {
-        SchemaEvaluator(validator: self, schema: schema, document: document ?? schema, schemaPointer: schemaPointer)
-            .run(instance, quiet: false)
+        evaluator(schema, document, schemaPointer).run(instance, quiet: false)
     }
 
     /// Whether `instance` is valid against `schema`; stops at the first failure.
@@ -77,9 +79,29 @@ public struct JSONSchemaValidator: Sendable {
         in document: JSONValue? = nil,
         schemaPointer: JSONPointer = .root
     ) -> Bool {
-        SchemaEvaluator(validator: self, schema: schema, document: document ?? schema, schemaPointer: schemaPointer)
-            .run(instance, quiet: true)
-            .isEmpty
+        evaluator(schema, document, schemaPointer).run(instance, quiet: true).isEmpty
+    }
+
+    /// A validator for many calls against one document (an API description): the index of
+    /// its identifiers is built once instead of on each call. Its calls use `document`
+    /// whenever they pass no document of their own.
+    public func prepared(for document: JSONValue) -> JSONSchemaValidator {
+        var copy = self
+        copy.prepared = (document, SchemaIndexCache())
+        return copy
+    }
+
+    private func evaluator(_ schema: JSONValue, _ document: JSONValue?, _ schemaPointer: JSONPointer) -> SchemaEvaluator {
+        if document == nil, let prepared {
+            return SchemaEvaluator(
+                validator: self,
+                schema: schema,
+                document: prepared.document,
+                schemaPointer: schemaPointer,
+                sharedIndex: prepared.index
+            )
+        }
+        return SchemaEvaluator(validator: self, schema: schema, document: document ?? schema, schemaPointer: schemaPointer)
     }
 }
 

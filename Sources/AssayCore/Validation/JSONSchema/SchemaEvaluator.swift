@@ -63,7 +63,17 @@ final class SchemaEvaluator {
     /// The retrieval URI given to a root document without an absolute `$id`.
     static let defaultBase = "https://assay.invalid/schema.json"
 
-    init(validator: JSONSchemaValidator, schema: JSONValue, document: JSONValue, schemaPointer: JSONPointer) {
+    /// The prepared validator's index of the documents, built by the first evaluator that needs it.
+    private let sharedIndex: SchemaIndexCache?
+
+    init(
+        validator: JSONSchemaValidator,
+        schema: JSONValue,
+        document: JSONValue,
+        schemaPointer: JSONPointer,
+        sharedIndex: SchemaIndexCache? = nil
+    ) {
+        self.sharedIndex = sharedIndex
         draft = validator.draft
         openAPI = validator.openAPI
         assertFormats = validator.assertFormats
@@ -103,10 +113,14 @@ final class SchemaEvaluator {
     /// The index of identifiers, built on first use.
     var index: SchemaIndex {
         if let lazyIndex { return lazyIndex }
-        var index = SchemaIndex(draft: draft)
-        for (number, document) in documents.enumerated() {
-            index.addDocument(document, index: number, base: documentBases[number])
+        let build = { [documents, documentBases, draft] in
+            var index = SchemaIndex(draft: draft)
+            for (number, document) in documents.enumerated() {
+                index.addDocument(document, index: number, base: documentBases[number])
+            }
+            return index
         }
+        var index = sharedIndex?.index(orBuild: build) ?? build()
         if !startLocation.pointer.tokens.isEmpty {
             index.addSchema(startSchema, at: startLocation, parentBase: startParentBase)
         }

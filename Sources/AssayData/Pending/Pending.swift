@@ -1,3 +1,0 @@
-public enum FormatGenerator {
-    public static func string(format: String, length: ClosedRange<Int>?, random: inout SeededRandom) -> String? { nil }
-}
