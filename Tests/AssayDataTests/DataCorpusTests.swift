@@ -43,6 +43,8 @@ struct DataCorpusTests {
         try #require(all.count >= 900, "the corpus is expected at \(SharedMaterial.apisGuru.path)")
         // ASSAY_DATA_CORPUS_STRIDE=k walks every k-th file, for quick local runs; CI walks all.
         let stride = max(1, Int(ProcessInfo.processInfo.environment["ASSAY_DATA_CORPUS_STRIDE"] ?? "") ?? 1)
+        // ASSAY_DATA_CORPUS_TRACE=1 names each file as it starts: a crash then points at its file.
+        let trace = ProcessInfo.processInfo.environment["ASSAY_DATA_CORPUS_TRACE"] == "1"
         let files = Swift.stride(from: 0, to: all.count, by: stride).map { all[$0] }
         let started = ContinuousClock.now
         var total = Tally()
@@ -55,10 +57,11 @@ struct DataCorpusTests {
                 let file = files[next]
                 next += 1
                 group.addTask {
+                    if trace { FileHandle.standardError.write(Data("data corpus: \(file.path)\n".utf8)) }
                     let started = ContinuousClock.now
                     var tally = await Self.walk(file)
                     tally?.elapsed = ContinuousClock.now - started
-                    tally?.file = file.lastPathComponent
+                    tally?.file = Self.name(of: file)
                     return tally
                 }
             }
@@ -87,12 +90,19 @@ struct DataCorpusTests {
         #expect(total.variantFailures.isEmpty, "every negative variant fails for exactly its labelled rule")
     }
 
+    /// The file's path inside the corpus, e.g. `stripe.com/2020-08-27/openapi.yaml`.
+    static func name(of file: URL) -> String {
+        let root = SharedMaterial.apisGuru.standardizedFileURL.path + "/"
+        let path = file.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
     /// Generates and checks the values of one file's component schemas; `nil` when the file does not load.
     static func walk(_ file: URL) async -> Tally? {
         var limits = LoadLimits.default
         limits.timeoutSeconds = 30
         guard let model = try? await SpecLoader(options: LoadOptions(limits: limits)).load(.file(file.path)).model else { return nil }
-        let name = file.lastPathComponent
+        let name = Self.name(of: file)
         let generator = SchemaValueGenerator(model: model)
         let validator = JSONSchemaValidator(dialect: model.schemaDialect).prepared(for: model.document)
         let negative = NegativeGenerator(document: model.document, dialect: model.schemaDialect)

@@ -163,6 +163,36 @@ struct SchemaValueGeneratorTests {
         #expect(depth(tree) <= 8)
     }
 
+    /// A `$ref` to a schema with `oneOf` is chosen once, not again after every choice
+    /// (the walk once recursed until the stack ran out on api.github.com).
+    @Test func referencedCombinatorsAreChosenOnce() throws {
+        let document = json(
+            #"""
+            {"$defs": {
+               "Owner": {"oneOf": [{"$ref": "#/$defs/User"}, {"$ref": "#/$defs/Team"}]},
+               "User": {"type": "object", "required": ["login"], "properties": {"login": {"type": "string"}}, "additionalProperties": false},
+               "Team": {"type": "object", "required": ["slug"], "properties": {"slug": {"type": "string"}}, "additionalProperties": false},
+               "Repo": {"type": "object", "required": ["owner"], "properties": {"owner": {"$ref": "#/$defs/Owner"}}},
+               "Loop": {"anyOf": [{"$ref": "#/$defs/Loop"}, {"type": "integer"}]},
+               "Forever": {"anyOf": [{"$ref": "#/$defs/Forever"}]}
+            }}
+            """#
+        )
+        let generator = SchemaValueGenerator(document: document, dialect: .openAPI31)
+        let validator = JSONSchemaValidator(dialect: .openAPI31)
+        var random = SeededRandom(seed: 5)
+        var owners: Set<String> = []
+        for _ in 0..<50 {
+            let repo = try generator.value(forSchemaAt: JSONPointer("/$defs/Repo")!, random: &random)
+            #expect(validator.validate(repo, against: document["$defs"]!["Repo"]!, in: document).isEmpty)
+            owners.formUnion(repo["owner"]?.objectValue?.keys.map { $0 } ?? [])
+            let loop = try generator.value(forSchemaAt: JSONPointer("/$defs/Loop")!, random: &random)
+            #expect(loop.intValue != nil)
+        }
+        #expect(owners == ["login", "slug"])
+        #expect(throws: DataError.self) { try generator.value(forSchemaAt: JSONPointer("/$defs/Forever")!, random: &random) }
+    }
+
     @Test func examplesAreUsedWhenValid() throws {
         let schema = json(#"{"type": "string", "example": "doggie", "maxLength": 10}"#)
         #expect(try values(schema, count: 50).contains("doggie"))

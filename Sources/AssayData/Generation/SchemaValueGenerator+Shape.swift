@@ -4,12 +4,18 @@ import OrderedCollections
 
 extension SchemaValueGenerator {
     /// Flattens `schemas` (all of which apply) into one shape.
-    func shape(of schemas: [JSONValue]) -> SchemaShape {
+    ///
+    /// - Parameter combinatorsFrom: the index of the first schema whose `oneOf`/`anyOf`/
+    ///   `not`/`if` are collected; those of earlier schemas (at any depth, through `$ref`
+    ///   and `allOf`) are left out, because the caller has already chosen their branches.
+    func shape(of schemas: [JSONValue], combinatorsFrom: Int = 0) -> SchemaShape {
         var shape = SchemaShape()
         var typeConstraints = 0
         var nullableConstraints = 0
         for (offset, schema) in schemas.enumerated() {
-            merge(schema, into: &shape, outermost: offset == 0, guardDepth: 0, types: &typeConstraints, nullables: &nullableConstraints)
+            merge(
+                schema, into: &shape, outermost: offset == 0, combinators: offset >= combinatorsFrom, guardDepth: 0,
+                types: &typeConstraints, nullables: &nullableConstraints)
         }
         // OpenAPI 3.0: null is allowed when every branch that names a type says `nullable`.
         shape.nullable = dialect == .openAPI30 && typeConstraints > 0 && nullableConstraints == typeConstraints
@@ -30,6 +36,7 @@ extension SchemaValueGenerator {
         _ schema: JSONValue,
         into shape: inout SchemaShape,
         outermost: Bool,
+        combinators: Bool,
         guardDepth: Int,
         types: inout Int,
         nullables: inout Int
@@ -59,7 +66,7 @@ extension SchemaValueGenerator {
             shape.referenceCount += 1
             if let target = resolve(reference: reference) {
                 shape.componentReference = reference
-                merge(target, into: &shape, outermost: outermost, guardDepth: guardDepth + 1, types: &types, nullables: &nullables)
+                merge(target, into: &shape, outermost: outermost, combinators: combinators, guardDepth: guardDepth + 1, types: &types, nullables: &nullables)
             } else {
                 shape.conflicts.append("`$ref` \(reference) does not resolve in the document")
             }
@@ -165,10 +172,10 @@ extension SchemaValueGenerator {
         }
 
         // Combinators.
-        if case .array(let branches)? = object["oneOf"], !branches.isEmpty { shape.oneOfs.append(branches) }
-        if case .array(let branches)? = object["anyOf"], !branches.isEmpty { shape.anyOfs.append(branches) }
-        if let not = object["not"] { shape.nots.append(not) }
-        if let condition = object["if"], dialect == .openAPI31 {
+        if combinators, case .array(let branches)? = object["oneOf"], !branches.isEmpty { shape.oneOfs.append(branches) }
+        if combinators, case .array(let branches)? = object["anyOf"], !branches.isEmpty { shape.anyOfs.append(branches) }
+        if combinators, let not = object["not"] { shape.nots.append(not) }
+        if combinators, let condition = object["if"], dialect == .openAPI31 {
             shape.conditionals.append((condition, object["then"], object["else"]))
         }
         if case .object(let discriminator)? = object["discriminator"], case .string(let name)? = discriminator["propertyName"],
@@ -182,7 +189,7 @@ extension SchemaValueGenerator {
 
         if case .array(let branches)? = object["allOf"] {
             for branch in branches {
-                merge(branch, into: &shape, outermost: false, guardDepth: guardDepth + 1, types: &types, nullables: &nullables)
+                merge(branch, into: &shape, outermost: false, combinators: combinators, guardDepth: guardDepth + 1, types: &types, nullables: &nullables)
             }
         }
     }

@@ -12,6 +12,11 @@ struct ValueBuilder {
     /// Deepest nesting before the walk gives up: only a schema whose required members
     /// recurse forever gets here.
     static let maxNesting = 64
+    /// Deepest chain of branch choices at one place (a `oneOf` branch holding a `oneOf`…):
+    /// only a combinator that refers back to itself gets here.
+    static let maxChoiceNesting = 16
+    /// Branch choices made so far at the current place in the value.
+    private var choiceNesting = 0
 
     init(generator: SchemaValueGenerator, random: SeededRandom) {
         self.generator = generator
@@ -39,6 +44,10 @@ struct ValueBuilder {
             )
         }
         let shape = generator.shape(of: schemas)
+        // A new place in the value: its choices start afresh.
+        let outerChoices = choiceNesting
+        choiceNesting = 0
+        defer { choiceNesting = outerChoices }
         return try value(shape: shape, schemas: schemas, name: name, path: path, references: references + shape.referenceCount)
     }
 
@@ -58,9 +67,21 @@ struct ValueBuilder {
         }
         // Combinators: pick branches, build from the merged constraints, and check the result
         // against the full schema; retry with other branches.
+        guard choiceNesting < Self.maxChoiceNesting else {
+            throw DataError(
+                .unsatisfiable,
+                "branch choices nest deeper than \(Self.maxChoiceNesting) levels at \(Self.place(path)): a `oneOf`/`anyOf` refers back to itself",
+                details: ["oneOf/anyOf"]
+            )
+        }
+        choiceNesting += 1
+        defer { choiceNesting -= 1 }
         let whole = combinedSchema(schemas)
         var lastError: DataError?
-        for _ in 0..<max(1, options.attempts) {
+        // Only the outermost choice retries: retrying at every nested level too would
+        // multiply the attempts.
+        let attempts = choiceNesting == 1 ? max(1, options.attempts) : 1
+        for _ in 0..<attempts {
             var extra: [JSONValue] = []
             var discriminatorValue: String?
             for group in shape.oneOfs + shape.anyOfs {
@@ -78,12 +99,15 @@ struct ValueBuilder {
                     extra.append(otherwise)
                 }
             }
-            var merged = generator.shape(of: schemas.map(Self.withoutCombinators) + extra)
+            // The chosen branches join the schemas; the combinators already decided are left
+            // out of the merge at every depth (a `$ref` target's own `oneOf` included), or the
+            // same choice would be made again without end.
+            var merged = generator.shape(of: schemas + extra, combinatorsFrom: schemas.count)
             merged.examples = shape.examples
             do {
                 var value = try value(
                     shape: merged,
-                    schemas: schemas.map(Self.withoutCombinators) + extra,
+                    schemas: schemas + extra,
                     name: name,
                     path: path,
                     references: references + merged.referenceCount
@@ -99,17 +123,6 @@ struct ValueBuilder {
             }
         }
         throw lastError ?? DataError(.unsatisfiable, "no value at \(Self.place(path)) satisfies its schema")
-    }
-
-    /// The schema without its `oneOf`/`anyOf`/`not`/`if`, whose branches are merged in
-    /// explicitly (`$ref` targets keep theirs, checked afterwards).
-    static func withoutCombinators(_ schema: JSONValue) -> JSONValue {
-        guard case .object(var object) = schema else { return schema }
-        for key in ["oneOf", "anyOf", "not", "if", "then", "else", "discriminator"] { object.removeValue(forKey: key) }
-        if case .array(let branches)? = object["allOf"] {
-            object["allOf"] = .array(branches.map(withoutCombinators))
-        }
-        return .object(object)
     }
 
     /// The discriminator value naming the branch `reference` (its key in `mapping`, or the
