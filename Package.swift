@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "assay", targets: ["assay"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayData", targets: ["AssayData"]),
+        .library(name: "AssayGen", targets: ["AssayGen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
@@ -53,11 +54,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AssayGen",
+            dependencies: [
+                "AssayCore",
+                "AssayData",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
                 "AssayCore",
                 "AssayData",
+                "AssayGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -85,6 +96,17 @@ let package = Package(
             dependencies: [
                 "AssayCore",
                 "AssayData",
+                "AssayTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayGenTests",
+            dependencies: [
+                "AssayCore",
+                "AssayData",
+                "AssayGen",
                 "AssayTestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -15,6 +15,6 @@ struct Assay: AsyncParsableCommand {
               assay inspect examples/petstore.yaml
             """,
         version: AssayVersion.current,
-        subcommands: [InspectCommand.self, DataCommand.self]
+        subcommands: [InspectCommand.self, DataCommand.self, GenerateCommand.self]
     )
 }

@@ -1,0 +1,249 @@
+import Foundation
+import OrderedCollections
+
+/// The fixed Python files of an emitted suite: the HTTP client with credentials and the
+/// checks with their failure messages. They change only with Assay, not with the API.
+enum PytestSupportFiles {
+    /// `assay_checks.py`: assertions whose messages say what was sent and what came back.
+    static let checks = #"""
+        """Checks used by the generated tests: each failure says what was sent and what came back."""
+
+        import json
+
+
+        def _describe(response):
+            request = response.request
+            body = response.text
+            if len(body) > 600:
+                body = body[:600] + "..."
+            return f"{request.method} {request.url} -> {response.status_code}: {body}"
+
+
+        def expect_status(response, codes=(), classes=()):
+            """The status is one of `codes`, or in one of the `classes` (2 for any 2xx)."""
+            status = response.status_code
+            if status in codes or status // 100 in classes:
+                return
+            wanted = [str(code) for code in codes] + [f"a {cls}xx" for cls in classes]
+            assert False, f"expected {' or '.join(wanted)}, got {status}: {_describe(response)}"
+
+
+        def expect_json(response, media_type):
+            """The body has the media type (parameters such as charset aside) and parses as JSON."""
+            if response.status_code == 204 or not response.content:
+                return None
+            received = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            assert received == media_type, f"expected Content-Type {media_type}, got {received or 'none'}: {_describe(response)}"
+            try:
+                return response.json()
+            except json.JSONDecodeError as error:
+                assert False, f"the body is not JSON ({error}): {_describe(response)}"
+
+
+        def expect_headers(response, names):
+            """Every header of `names` is present."""
+            missing = [name for name in names if name not in response.headers]
+            assert not missing, f"missing response headers {', '.join(missing)}: {_describe(response)}"
+
+
+        def expect_within(response, milliseconds):
+            """The response came within the latency budget (time to the response headers)."""
+            elapsed = response.elapsed.total_seconds() * 1000
+            assert elapsed <= milliseconds, f"took {elapsed:.0f} ms, the budget is {milliseconds} ms: {_describe(response)}"
+
+
+        def capture_body(response, pointer):
+            """The value at a JSON pointer (`/id`, `/items/0/id`) of the response body."""
+            value = response.json()
+            for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+                if isinstance(value, list):
+                    assert token.isdigit() and int(token) < len(value), f"no {pointer} in the body: {_describe(response)}"
+                    value = value[int(token)]
+                else:
+                    assert isinstance(value, dict) and token in value, f"no {pointer} in the body: {_describe(response)}"
+                    value = value[token]
+            return value
+
+
+        def capture_header(response, name):
+            """The value of a response header."""
+            assert name in response.headers, f"no {name} header: {_describe(response)}"
+            return response.headers[name]
+
+        """#
+
+    /// `conftest.py` up to the security schemes table, which the emitter fills in.
+    static let conftestHead = #"""
+        """Fixtures of the generated tests: the base URL and an HTTP client with credentials.
+
+        Configuration comes from the environment, never from these files:
+          ASSAY_BASE_URL      the API's base URL (default: the description's first server)
+          ASSAY_TIMEOUT       seconds per request (default 30)
+        and, per security scheme of the API, the variables listed in SECURITY_SCHEMES below.
+        A scheme whose variables are unset is not used.
+        """
+
+        import os
+        import threading
+        import time
+        from urllib.parse import quote
+
+        import pytest
+        import requests
+
+        """#
+
+    /// `conftest.py` after the security schemes table.
+    static let conftestTail = #"""
+
+
+        class OAuth2ClientCredentials(requests.auth.AuthBase):
+            """A bearer token from the client-credentials grant, fetched when first needed and
+            fetched again (with the refresh token when the server gave one) before it expires."""
+
+            def __init__(self, token_url, client_id, client_secret, scopes, timeout):
+                self.token_url = token_url
+                self.client_id = client_id
+                self.client_secret = client_secret
+                self.scopes = scopes
+                self.timeout = timeout
+                self.token = None
+                self.refresh_token = None
+                self.expires_at = 0.0
+                self.lock = threading.Lock()
+
+            def _fetch(self):
+                if self.refresh_token:
+                    form = {"grant_type": "refresh_token", "refresh_token": self.refresh_token}
+                else:
+                    form = {"grant_type": "client_credentials"}
+                    if self.scopes:
+                        form["scope"] = " ".join(self.scopes)
+                response = requests.post(
+                    self.token_url, data=form, auth=(self.client_id, self.client_secret), timeout=self.timeout
+                )
+                if response.status_code >= 400 and self.refresh_token:
+                    self.refresh_token = None
+                    return self._fetch()
+                assert response.status_code < 400, f"the token endpoint {self.token_url} answered {response.status_code}"
+                payload = response.json()
+                self.token = payload["access_token"]
+                self.refresh_token = payload.get("refresh_token")
+                self.expires_at = time.monotonic() + float(payload.get("expires_in", 3600)) - 30
+
+            def __call__(self, request):
+                with self.lock:
+                    if self.token is None or time.monotonic() >= self.expires_at:
+                        self._fetch()
+                    request.headers["Authorization"] = f"Bearer {self.token}"
+                return request
+
+
+        INVALID_CREDENTIAL = "assay-invalid-credential"
+
+
+        class ApiClient:
+            """Sends the generated requests: fills the path template, adds credentials."""
+
+            def __init__(self, base_url, timeout):
+                self.base_url = base_url.rstrip("/")
+                self.timeout = timeout
+                self.session = requests.Session()
+                self.session.headers["Accept"] = "application/json, */*;q=0.5"
+                self.oauth = {}
+
+            def _credentials(self, mode, headers, params, cookies):
+                """Adds each configured scheme's credential (`configured`), a wrong one of the same
+                form (`invalid`), or none (`none`). Returns the requests `auth` to use."""
+                auth = None
+                if mode == "none":
+                    return None
+                for name, scheme in SECURITY_SCHEMES.items():
+                    values = [os.environ.get(variable) for variable in scheme["env"]]
+                    if mode == "configured" and not all(values):
+                        continue
+                    if mode == "invalid":
+                        values = [INVALID_CREDENTIAL for _ in values]
+                    kind = scheme["type"]
+                    if kind == "apiKey":
+                        target = {"header": headers, "query": params, "cookie": cookies}[scheme["in"]]
+                        target[scheme["name"]] = values[0]
+                    elif kind == "bearer":
+                        headers["Authorization"] = f"Bearer {values[0]}"
+                    elif kind == "basic":
+                        auth = (values[0], values[1])
+                    elif kind == "oauth2":
+                        if mode == "invalid":
+                            headers["Authorization"] = f"Bearer {INVALID_CREDENTIAL}"
+                        else:
+                            if name not in self.oauth:
+                                token_url = os.environ.get(scheme["token_url_env"]) or scheme["token_url"]
+                                self.oauth[name] = OAuth2ClientCredentials(
+                                    token_url, values[0], values[1], scheme["scopes"], self.timeout
+                                )
+                            auth = self.oauth[name]
+                return auth
+
+            def request(
+                self,
+                method,
+                path,
+                *,
+                path_params=None,
+                params=None,
+                headers=None,
+                cookies=None,
+                json=None,
+                data=None,
+                files=None,
+                content_type=None,
+                credentials="configured",
+            ):
+                for name, value in (path_params or {}).items():
+                    path = path.replace("{" + name + "}", quote(str(value), safe=""))
+                headers = dict(headers or {})
+                params = dict(params or {})
+                cookies = dict(cookies or {})
+                if content_type is not None:
+                    headers["Content-Type"] = content_type
+                auth = self._credentials(credentials, headers, params, cookies)
+                return self.session.request(
+                    method,
+                    self.base_url + path,
+                    params=params,
+                    headers=headers,
+                    cookies=cookies,
+                    json=json,
+                    data=data,
+                    files=files,
+                    auth=auth,
+                    timeout=self.timeout,
+                    allow_redirects=False,
+                )
+
+
+        @pytest.fixture(scope="session")
+        def base_url():
+            return os.environ.get("ASSAY_BASE_URL", DEFAULT_BASE_URL)
+
+
+        @pytest.fixture(scope="session")
+        def api(base_url):
+            client = ApiClient(base_url, float(os.environ.get("ASSAY_TIMEOUT", "30")))
+            yield client
+            client.session.close()
+
+        """#
+
+    /// `pytest.ini`: the markers of the case kinds, so `-m validation` selects them.
+    static let pytestIni = """
+        [pytest]
+        markers =
+            positive: a valid request gets a documented 2xx
+            validation: a request breaking one rule gets a 4xx
+            error: unknown ids, missing credentials, unsupported methods and media types
+            flow: several operations chained
+            performance: a latency budget
+        
+        """
+}

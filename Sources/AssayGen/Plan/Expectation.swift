@@ -1,0 +1,60 @@
+public import AssayCore
+import Foundation
+import OrderedCollections
+
+/// What a response must be for a step to pass.
+public struct Expectation: Sendable, Hashable {
+    /// The acceptable statuses.
+    public var status: StatusExpectation
+    /// The media type the body must have (parameters such as `charset` ignored), when the
+    /// documented response has content.
+    public var contentType: String?
+    /// Where the response body's schema sits in the description, when it has one.
+    public var schema: JSONPointer?
+    /// Response headers that must be present.
+    public var headers: [String]
+    /// The latency budget: the response must arrive within this many milliseconds.
+    public var latencyBudgetMilliseconds: Int?
+
+    public init(
+        status: StatusExpectation,
+        contentType: String? = nil,
+        schema: JSONPointer? = nil,
+        headers: [String] = [],
+        latencyBudgetMilliseconds: Int? = nil
+    ) {
+        self.status = status
+        self.contentType = contentType
+        self.schema = schema
+        self.headers = headers
+        self.latencyBudgetMilliseconds = latencyBudgetMilliseconds
+    }
+}
+
+/// The statuses a step accepts: exact codes and whole classes.
+public struct StatusExpectation: Sendable, Hashable, CustomStringConvertible {
+    /// Exact codes: 200, 201.
+    public var codes: [Int]
+    /// Whole classes by their first digit: 2 for any 2xx, 4 for any 4xx.
+    public var classes: [Int]
+
+    public init(codes: [Int] = [], classes: [Int] = []) {
+        self.codes = codes
+        self.classes = classes
+    }
+
+    /// Whether `status` is acceptable.
+    public func accepts(_ status: Int) -> Bool {
+        codes.contains(status) || classes.contains(status / 100)
+    }
+
+    /// "201", "200 or 204", "a 4xx", "404 or a 2xx".
+    public var description: String {
+        let parts = codes.map(String.init) + classes.map { "a \($0)xx" }
+        switch parts.count {
+        case 0: return "nothing"
+        case 1: return parts[0]
+        default: return parts.dropLast().joined(separator: ", ") + " or " + parts.last!
+        }
+    }
+}

@@ -1,0 +1,99 @@
+public import AssayCore
+import Foundation
+import OrderedCollections
+
+/// A request with its values bound: literals from the data engine or values captured by
+/// earlier steps.
+public struct RequestTemplate: Sendable, Hashable {
+    public var method: HTTPMethod
+    /// The path template as the description writes it: `/pets/{petId}`.
+    public var path: String
+    /// Path template variables by name.
+    public var pathParameters: [Parameter]
+    /// Query parameters in order; an array value repeats the name (`form`, `explode`) or is
+    /// joined with commas, as ``Parameter/explode`` says.
+    public var query: [Parameter]
+    public var headers: [Parameter]
+    public var cookies: [Parameter]
+    public var body: Body?
+    /// Which credentials to send.
+    public var credentials: Credentials
+
+    public init(
+        method: HTTPMethod,
+        path: String,
+        pathParameters: [Parameter] = [],
+        query: [Parameter] = [],
+        headers: [Parameter] = [],
+        cookies: [Parameter] = [],
+        body: Body? = nil,
+        credentials: Credentials = .configured
+    ) {
+        self.method = method
+        self.path = path
+        self.pathParameters = pathParameters
+        self.query = query
+        self.headers = headers
+        self.cookies = cookies
+        self.body = body
+        self.credentials = credentials
+    }
+
+    /// A named value sent with the request.
+    public struct Parameter: Sendable, Hashable {
+        public var name: String
+        public var value: PlanValue
+        /// For arrays in a query: one `name=value` pair per item (`true`) or one
+        /// comma-joined value (`false`).
+        public var explode: Bool
+
+        public init(name: String, value: PlanValue, explode: Bool = true) {
+            self.name = name
+            self.value = value
+            self.explode = explode
+        }
+    }
+
+    /// A request body.
+    public struct Body: Sendable, Hashable {
+        /// How the value travels.
+        public enum Encoding: String, Sendable, Hashable {
+            /// The value as JSON text.
+            case json
+            /// An object as `application/x-www-form-urlencoded` fields.
+            case form
+            /// An object as `multipart/form-data` parts.
+            case multipart
+            /// A string sent as it is.
+            case text
+        }
+
+        /// The `Content-Type` header sent.
+        public var contentType: String
+        public var encoding: Encoding
+        public var value: PlanValue
+
+        public init(contentType: String, encoding: Encoding, value: PlanValue) {
+            self.contentType = contentType
+            self.encoding = encoding
+            self.value = value
+        }
+    }
+
+    /// The credentials a request carries.
+    public enum Credentials: String, Sendable, Hashable {
+        /// The credentials configured for the run (environment variables or flags).
+        case configured
+        /// None at all: the missing-credentials error case.
+        case none
+        /// Present but wrong: the invalid-credentials error case.
+        case invalid
+    }
+}
+
+/// A value in a request: a literal, or a value an earlier step captured.
+public enum PlanValue: Sendable, Hashable {
+    case literal(JSONValue)
+    /// The value captured under this name (``Capture/name``).
+    case captured(String)
+}

@@ -1,0 +1,90 @@
+public import AssayCore
+import Foundation
+import OrderedCollections
+
+/// The single source of truth of a generated test suite: what the emitters render and
+/// the runner executes.
+///
+/// A plan is suites of cases of steps. It is a value, built deterministically from an API
+/// description, a strategy and a seed: the same inputs give an equal plan (and the same
+/// JSON, byte for byte). Its JSON form is documented in docs/plan.md and versioned by
+/// ``formatVersion``.
+public struct TestPlan: Sendable, Hashable {
+    /// The version of the JSON form this code writes and reads.
+    public static let formatVersion = 1
+
+    /// What the plan tests.
+    public var api: APIReference
+    /// The strategy that built the plan.
+    public var strategy: GenerationStrategyKind
+    /// The seed every generated value came from.
+    public var seed: UInt64
+    /// The suites, one per tag (or first path segment when an operation has no tag).
+    public var suites: [TestSuite]
+    /// Operations that got no case, with the reason.
+    public var skipped: [SkippedOperation]
+    /// The load profile for performance runs, when the strategy plans one.
+    public var load: LoadProfile?
+
+    /// Creates a plan.
+    public init(
+        api: APIReference,
+        strategy: GenerationStrategyKind,
+        seed: UInt64,
+        suites: [TestSuite],
+        skipped: [SkippedOperation] = [],
+        load: LoadProfile? = nil
+    ) {
+        self.api = api
+        self.strategy = strategy
+        self.seed = seed
+        self.suites = suites
+        self.skipped = skipped
+        self.load = load
+    }
+
+    /// Every case of every suite, in order.
+    public var cases: [TestCase] { suites.flatMap(\.cases) }
+
+    /// How many cases there are of each kind.
+    public var countsByKind: [CaseKind: Int] {
+        cases.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
+    }
+
+    /// The operations (`GET /pets/{petId}`) that have at least one case.
+    public var coveredOperations: Set<String> {
+        Set(cases.flatMap { $0.steps.map(\.operation) })
+    }
+}
+
+/// The API a plan was built from.
+public struct APIReference: Sendable, Hashable {
+    public var title: String
+    public var version: String
+    /// The file path or URL of the description.
+    public var source: String
+    /// The first server URL, the default base URL of emitted tests.
+    public var baseURL: String?
+    /// The number of operations in the description.
+    public var operationCount: Int
+
+    public init(title: String, version: String, source: String, baseURL: String?, operationCount: Int) {
+        self.title = title
+        self.version = version
+        self.source = source
+        self.baseURL = baseURL
+        self.operationCount = operationCount
+    }
+}
+
+/// An operation that got no case, and why.
+public struct SkippedOperation: Sendable, Hashable {
+    /// `GET /pets/{petId}`.
+    public var operation: String
+    public var reason: String
+
+    public init(operation: String, reason: String) {
+        self.operation = operation
+        self.reason = reason
+    }
+}

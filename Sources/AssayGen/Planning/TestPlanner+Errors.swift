@@ -1,0 +1,124 @@
+import AssayCore
+import AssayData
+import Foundation
+import OrderedCollections
+
+extension TestPlanner {
+    /// Error scenarios: missing and invalid credentials on a secured operation, an unknown
+    /// resource id, an unsupported method on the path, a body in the wrong media type.
+    func errorCases(for operation: AssayCore.Operation, valid: RequestTemplate, random: inout SeededRandom) -> [TestCase] {
+        let key = Self.key(of: operation)
+        var cases: [TestCase] = []
+        func add(_ suffix: String, _ title: String, _ description: String, _ request: RequestTemplate, _ status: StatusExpectation, operationID: String? = nil) {
+            cases.append(
+                TestCase(
+                    id: "\(key).error.\(suffix)",
+                    kind: .error,
+                    title: "\(operation.id) \(title)",
+                    description: description,
+                    steps: [step(operation, request, expect: Expectation(status: status))]
+                ))
+        }
+        let denied = StatusExpectation(codes: [401, 403])
+
+        if operation.isSecured {
+            var request = valid
+            request.credentials = .none
+            add("no-credentials", "refuses a request without credentials",
+                "The operation is secured (\(operation.security.flatMap { $0.schemes.map(\.name) }.joined(separator: ", "))). "
+                    + "Without credentials the API must answer 401 or 403, and never serve the resource.",
+                request, denied)
+            request.credentials = .invalid
+            add("invalid-credentials", "refuses a request with invalid credentials",
+                "The request carries credentials of the right form that no server issued; the API must answer 401 or 403.",
+                request, denied)
+        }
+
+        if let request = unknownResourceRequest(for: operation, valid: valid, random: &random) {
+            add("unknown-id", "answers 404 for an unknown id",
+                "The last path parameter names a resource that does not exist (a valid value no server has issued). "
+                    + "The API must answer 404, not 200 with an empty body or a 5xx.",
+                request, StatusExpectation(codes: [404]))
+        }
+
+        if let method = unsupportedMethod(for: operation) {
+            var request = valid
+            request.method = method
+            request.body = nil
+            add("method-not-allowed", "answers 405 to \(method.name) on \(operation.path)",
+                "\(operation.path) documents no \(method.name) operation. The API must answer 405 Method Not Allowed.",
+                request, StatusExpectation(codes: [405]))
+        }
+
+        if let body = valid.body, body.encoding == .json {
+            var request = valid
+            request.body = RequestTemplate.Body(contentType: "text/plain", encoding: .text, value: .literal("assay: this body is not JSON"))
+            add("unsupported-media-type", "answers 415 to a text/plain body",
+                "The operation takes \(body.contentType); a text/plain body must be refused with 415 Unsupported Media Type.",
+                request, StatusExpectation(codes: [415]))
+        }
+        return cases
+    }
+
+    /// A request naming a resource that does not exist: the last path segment is a
+    /// parameter, set to a valid value no server is likely to have issued.
+    func unknownResourceRequest(for operation: AssayCore.Operation, valid: RequestTemplate, random: inout SeededRandom) -> RequestTemplate? {
+        guard let last = operation.path.split(separator: "/").last, last.hasPrefix("{"), last.hasSuffix("}") else { return nil }
+        let name = String(last.dropFirst().dropLast())
+        let documents404 = operation.responses.contains { $0.status == "404" }
+        // PUT may create what it names, so only a documented 404 makes the case.
+        guard documents404 || operation.method == .get || operation.method == .delete else { return nil }
+        guard let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }),
+            let schema = parameter.schema
+        else { return nil }
+        var candidates: [JSONValue] = [
+            .integer(2_147_483_000 + random.int(in: 0...600)), .integer(999_999_937), .integer(987_654),
+            .string(String(decoding: UUIDText.bytes(random: &random), as: UTF8.self)),
+            .string("assay-missing-\(String(random.next() & 0xFFFF_FFFF, radix: 16))"),
+            .string("zz-assay-missing"), .string("999999937"),
+        ]
+        if case .literal(let current)? = valid.pathParameters.first(where: { $0.name == name })?.value {
+            candidates.removeAll { $0 == current }
+        }
+        guard let unknown = candidates.first(where: { validator.isValid($0, against: schema.value, schemaPointer: schema.pointer) }) else {
+            return nil
+        }
+        var request = valid
+        request.replace(parameter: name, in: .path, with: unknown)
+        return request
+    }
+
+    /// A method the operation's path does not document, for the first documented operation
+    /// of each path only (one 405 case per path).
+    func unsupportedMethod(for operation: AssayCore.Operation) -> HTTPMethod? {
+        let onPath = model.operations.filter { $0.path == operation.path }
+        guard onPath.first?.id == operation.id else { return nil }
+        let documented = Set(onPath.map(\.method))
+        return [HTTPMethod.delete, .patch, .put, .post].first { !documented.contains($0) }
+    }
+
+    /// A latency budget on the side-effect-free (`GET`) operations.
+    func performanceCases(for operation: AssayCore.Operation, valid: RequestTemplate) -> [TestCase] {
+        guard operation.method == .get else { return [] }
+        var expect = positiveExpectation(for: operation)
+        expect.latencyBudgetMilliseconds = options.latencyBudgetMilliseconds
+        return [
+            TestCase(
+                id: "\(Self.key(of: operation)).performance.latency",
+                kind: .performance,
+                title: "\(operation.id) answers within \(options.latencyBudgetMilliseconds) ms",
+                description: "A valid request must succeed within the budget of \(options.latencyBudgetMilliseconds) ms "
+                    + "(the p95 of the load profile is held to the same budget).",
+                steps: [step(operation, valid, expect: expect)]
+            )
+        ]
+    }
+
+    /// The load profile: the performance cases in equal measure, a few requests at once,
+    /// bounded in time and in count.
+    func loadProfile(for plan: TestPlan) -> LoadProfile? {
+        let mix = plan.cases.filter { $0.kind == .performance }.map { (caseID: $0.id, weight: 1) }
+        guard !mix.isEmpty else { return nil }
+        return LoadProfile(concurrency: 4, durationSeconds: 30, maxRequests: 10_000, mix: mix)
+    }
+}

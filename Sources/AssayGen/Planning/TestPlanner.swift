@@ -1,0 +1,131 @@
+public import AssayCore
+import AssayData
+import Foundation
+import OrderedCollections
+
+/// Builds a ``TestPlan`` from an API model: per operation, the cases of the kinds the
+/// strategy makes, each with values from the data engine.
+///
+/// Each operation draws from its own random stream, derived from the seed and the
+/// operation's id: the cases of an operation do not change when other operations are
+/// added or removed, which incremental regeneration relies on.
+public struct TestPlanner: Sendable {
+    public let model: APIModel
+    public let options: PlannerOptions
+    let factory: RequestFactory
+    let negative: NegativeGenerator
+    let validator: JSONSchemaValidator
+
+    public init(model: APIModel, options: PlannerOptions = PlannerOptions()) {
+        self.model = model
+        self.options = options
+        factory = RequestFactory(model: model, locale: options.locale)
+        negative = NegativeGenerator(document: model.document, dialect: model.schemaDialect, direction: .request)
+        validator = JSONSchemaValidator(dialect: model.schemaDialect).prepared(for: model.document)
+    }
+
+    /// The plan for every operation.
+    /// - Parameter progress: called after each operation with (done, total).
+    public func plan(progress: ((Int, Int) -> Void)? = nil) -> TestPlan {
+        var suites: [String: TestSuite] = [:]
+        var order: [String] = []
+        var skipped: [SkippedOperation] = []
+        for (index, operation) in model.operations.enumerated() {
+            let result = cases(for: operation)
+            if let reason = result.skipped { skipped.append(SkippedOperation(operation: operation.id, reason: reason)) }
+            if !result.cases.isEmpty {
+                let name = Self.suiteName(of: operation)
+                if suites[name] == nil {
+                    order.append(name)
+                    suites[name] = TestSuite(name: name, description: model.tags.first { $0.name == name }?.description, cases: [])
+                }
+                suites[name]!.cases += result.cases
+            }
+            progress?(index + 1, model.operations.count)
+        }
+        var plan = TestPlan(
+            api: APIReference(
+                title: model.info.title,
+                version: model.info.version,
+                source: model.source,
+                baseURL: model.servers.first?.url,
+                operationCount: model.operations.count
+            ),
+            strategy: options.strategy,
+            seed: options.seed,
+            suites: order.map { suites[$0]! },
+            skipped: skipped
+        )
+        plan.load = loadProfile(for: plan)
+        return plan
+    }
+
+    /// The suite an operation's cases go to: its first tag, else its first path segment.
+    static func suiteName(of operation: AssayCore.Operation) -> String {
+        if let tag = operation.tags.first, !tag.trimmingCharacters(in: .whitespaces).isEmpty { return tag }
+        let segment = operation.path.split(separator: "/").first { !$0.hasPrefix("{") }
+        return segment.map(String.init) ?? "root"
+    }
+
+    /// The cases of one operation, and the reason when it gets no positive case.
+    public func cases(for operation: AssayCore.Operation) -> (cases: [TestCase], skipped: String?) {
+        let kinds = options.effectiveKinds
+        var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash(operation.id))
+        var cases: [TestCase] = []
+        var skipped: String?
+        var valid: RequestTemplate?
+        do throws(RequestFactory.Failure) {
+            let positives = try positiveCases(for: operation, random: &random)
+            valid = positives.last?.steps.first?.request
+            if kinds.contains(.positive) { cases += positives }
+        } catch {
+            skipped = "no valid request: \(error.reason)"
+        }
+        if let valid {
+            if kinds.contains(.validation) { cases += validationCases(for: operation, valid: valid, random: &random) }
+            if kinds.contains(.error) { cases += errorCases(for: operation, valid: valid, random: &random) }
+            if kinds.contains(.performance) { cases += performanceCases(for: operation, valid: valid) }
+        }
+        return (Self.uniqued(cases), skipped)
+    }
+
+    /// Case ids made unique within an operation: a repeated id gets `-2`, `-3`, ….
+    static func uniqued(_ cases: [TestCase]) -> [TestCase] {
+        var seen: [String: Int] = [:]
+        return cases.map { testCase in
+            var testCase = testCase
+            let count = (seen[testCase.id] ?? 0) + 1
+            seen[testCase.id] = count
+            if count > 1 { testCase.id += "-\(count)" }
+            return testCase
+        }
+    }
+
+    /// The stable key of an operation in case ids: its operationId, else method and path.
+    static func key(of operation: AssayCore.Operation) -> String {
+        if let id = operation.operationID, !id.isEmpty { return id }
+        return operation.method.rawValue + "-" + slug(operation.path)
+    }
+
+    /// Lower-case letters, digits and dashes: `missing required property 'name'` →
+    /// `missing-required-property-name`.
+    static func slug(_ text: String) -> String {
+        var result = ""
+        var dash = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash && !result.isEmpty { result.append("-") }
+                result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return result.isEmpty ? "x" : String(result.prefix(80))
+    }
+
+    /// A step of `operation` sending `request`.
+    func step(_ operation: AssayCore.Operation, _ request: RequestTemplate, expect: Expectation) -> TestStep {
+        TestStep(operation: operation.id, operationID: operation.operationID, request: request, expect: expect)
+    }
+}
