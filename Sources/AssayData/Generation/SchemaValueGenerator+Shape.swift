@@ -26,7 +26,7 @@ extension SchemaValueGenerator {
     func resolve(reference: String) -> JSONValue? {
         guard reference.hasPrefix("#") else { return nil }
         var fragment = String(reference.dropFirst())
-        if let decoded = fragment.removingPercentEncoding { fragment = decoded }
+        if fragment.contains("%"), let decoded = fragment.removingPercentEncoding { fragment = decoded }
         if fragment.isEmpty { return document }
         guard let pointer = JSONPointer(fragment) else { return nil }
         return document.value(at: pointer)

@@ -56,7 +56,10 @@ public struct SchemaValueGenerator: Sendable {
             } catch {
                 throw DataError(error.code, error.message, at: error.schemaPointer ?? pointer, details: error.details)
             }
-            let errors = relevantErrors(validator.validate(value, against: schema, schemaPointer: pointer), builder: builder)
+            // The quiet check stops at the first failure; the full report is built only for a
+            // value that fails or has required members left out on purpose.
+            let valid = builder.omitted.isEmpty && validator.isValid(value, against: schema, schemaPointer: pointer)
+            let errors = valid ? [] : relevantErrors(validator.validate(value, against: schema, schemaPointer: pointer), builder: builder)
             if errors.isEmpty {
                 _ = random.next()  // Advance the caller's stream so consecutive values differ.
                 return value

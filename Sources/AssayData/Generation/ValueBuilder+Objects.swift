@@ -23,6 +23,7 @@ extension ValueBuilder {
         }
 
         var chosen: OrderedSet<String> = []
+        let required = Set(shape.required)
         for name in shape.required {
             guard shape.allows(property: name) else {
                 throw DataError(
@@ -37,7 +38,7 @@ extension ValueBuilder {
             }
             chosen.append(name)
         }
-        var optional = shape.properties.keys.filter { !shape.required.contains($0) && shape.allows(property: $0) }
+        var optional = shape.properties.keys.filter { !required.contains($0) && shape.allows(property: $0) }
         optional.removeAll { excluded(propertyShape($0, generator)) }
         if !deep {
             for name in optional {
@@ -57,15 +58,15 @@ extension ValueBuilder {
             index += 1
         }
         if let maximum = shape.maxProperties, chosen.count > maximum {
-            let required = chosen.filter { shape.required.contains($0) }
-            guard required.count <= maximum else {
+            let kept = chosen.filter { required.contains($0) }
+            guard kept.count <= maximum else {
                 throw DataError(
                     .unsatisfiable,
-                    "the object at \(Self.place(path)) requires \(required.count) properties but allows at most \(maximum)",
+                    "the object at \(Self.place(path)) requires \(kept.count) properties but allows at most \(maximum)",
                     details: ["required", "maxProperties \(maximum)"]
                 )
             }
-            chosen = OrderedSet(required + chosen.filter { !shape.required.contains($0) }.prefix(maximum - required.count))
+            chosen = OrderedSet(kept + chosen.filter { !required.contains($0) }.prefix(maximum - kept.count))
         }
         // `minProperties`: more declared properties first, then made-up names where allowed.
         for name in optional where chosen.count < shape.minProperties && !chosen.contains(name) {
@@ -107,7 +108,7 @@ extension ValueBuilder {
                 )
             } catch {
                 // An optional property that cannot be built is left out; a required one sinks the object.
-                if shape.required.contains(name) || chosen.count <= shape.minProperties { throw error }
+                if required.contains(name) || chosen.count <= shape.minProperties { throw error }
             }
         }
         random = outer

@@ -65,8 +65,12 @@ struct ValueBuilder {
         if !needsCheck {
             return try direct(shape, schemas: schemas, name: name, path: path, references: references)
         }
-        // Combinators: pick branches, build from the merged constraints, and check the result
-        // against the full schema; retry with other branches.
+        // Combinators: pick branches, build from the merged constraints (which satisfy the
+        // chosen branches by construction), and check only what construction cannot promise:
+        // that the value matches no other `oneOf` branch, no `not`, and an `if` it happens to
+        // satisfy together with its `then`. Retry with other branches. The whole value is
+        // validated once at the end (``SchemaValueGenerator``); validating every subtree at
+        // every level again made deep schemas quadratic.
         guard choiceNesting < Self.maxChoiceNesting else {
             throw DataError(
                 .unsatisfiable,
@@ -76,7 +80,6 @@ struct ValueBuilder {
         }
         choiceNesting += 1
         defer { choiceNesting -= 1 }
-        let whole = combinedSchema(schemas)
         var lastError: DataError?
         // Only the outermost choice retries: retrying at every nested level too would
         // multiply the attempts.
@@ -84,7 +87,17 @@ struct ValueBuilder {
         for _ in 0..<attempts {
             var extra: [JSONValue] = []
             var discriminatorValue: String?
-            for group in shape.oneOfs + shape.anyOfs {
+            var excluded: [JSONValue] = shape.nots
+            var unchosenConditions: [(condition: JSONValue, then: JSONValue?)] = []
+            for group in shape.oneOfs {
+                let chosen = random.index(group.count)
+                extra.append(group[chosen])
+                excluded += group.indices.filter { $0 != chosen }.map { group[$0] }
+                if let discriminator = shape.discriminator, case .string(let reference)? = group[chosen].objectValue?["$ref"] {
+                    discriminatorValue = Self.discriminatorValue(for: reference, mapping: discriminator.mapping)
+                }
+            }
+            for group in shape.anyOfs {
                 let branch = group[random.index(group.count)]
                 extra.append(branch)
                 if let discriminator = shape.discriminator, case .string(let reference)? = branch.objectValue?["$ref"] {
@@ -95,8 +108,9 @@ struct ValueBuilder {
                 if random.chance(0.5) {
                     extra.append(conditional.condition)
                     if let then = conditional.then { extra.append(then) }
-                } else if let otherwise = conditional.otherwise {
-                    extra.append(otherwise)
+                } else {
+                    if let otherwise = conditional.otherwise { extra.append(otherwise) }
+                    unchosenConditions.append((conditional.condition, conditional.then))
                 }
             }
             // The chosen branches join the schemas; the combinators already decided are left
@@ -116,7 +130,13 @@ struct ValueBuilder {
                     object[discriminator.propertyName] = .string(discriminatorValue)
                     value = .object(object)
                 }
-                if generator.validator.isValid(value, against: whole) { return value }
+                let validator = generator.validator
+                let matchesExcluded = excluded.contains { validator.isValid(value, against: $0) }
+                let breaksCondition = unchosenConditions.contains { condition, then in
+                    guard let then else { return false }
+                    return validator.isValid(value, against: condition) && !validator.isValid(value, against: then)
+                }
+                if !matchesExcluded && !breaksCondition { return value }
                 lastError = DataError(.unsatisfiable, "no combination of branches at \(Self.place(path)) gave a valid value", details: ["oneOf/anyOf/not/if"])
             } catch {
                 lastError = error
