@@ -31,16 +31,22 @@ import Testing
         for file in sample {
             guard let model = try? await loader.load(.file(file.path)).model else { continue }
             let name = file.path.replacingOccurrences(of: SharedMaterial.apisGuru.path + "/", with: "")
-            let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, seed: 5)).plan()
             specs += 1
+            let label = "corpus-\(specs)"
+            // Planning and the Python processes run off the cooperative pool (see DedicatedThread).
+            let (plan, (collected, problem)) = try await DedicatedThread.run {
+                let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, seed: 5)).plan()
+                let files = PytestEmitter(securitySchemes: Array(model.securitySchemes.values)).files(for: plan)
+                return (plan, try PytestEmitterTests.compileAndCollect(files, python: python, label: label))
+            }
             operations += model.operations.count
             let withPositive = Set(plan.cases.filter { $0.kind == .positive }.flatMap { $0.steps.map(\.operation) })
             positive += withPositive.count
             cases += plan.cases.count
             skipped += plan.skipped.map { "\(name) \($0.operation): \($0.reason)" }
-            let files = PytestEmitter(securitySchemes: Array(model.securitySchemes.values)).files(for: plan)
-            let collected = try PytestEmitterTests.compileAndCollect(files, python: python, label: "corpus-\(specs)")
-            if collected != plan.cases.count { mismatches.append("\(name): planned \(plan.cases.count), collected \(collected)") }
+            if let problem { mismatches.append("\(name): \(problem)") } else if collected != plan.cases.count {
+                mismatches.append("\(name): planned \(plan.cases.count), collected \(collected)")
+            }
         }
         let share = operations == 0 ? 0 : Double(positive) / Double(operations)
         print(

@@ -45,7 +45,8 @@ import Testing
         let model = try await petstore()
         let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced)).plan()
         let files = PytestEmitter(securitySchemes: Array(model.securitySchemes.values)).files(for: plan)
-        let collected = try Self.compileAndCollect(files, python: python, label: "petstore")
+        let (collected, problem) = try Self.compileAndCollect(files, python: python, label: "petstore")
+        #expect(problem == nil, "\(problem ?? "")")
         #expect(collected == plan.cases.count)
         // No credential values in the files: only the names of the variables they come from.
         let conftest = try #require(files.first { $0.path == "conftest.py" }?.contents)
@@ -54,24 +55,23 @@ import Testing
     }
 
     /// Writes the files, compiles each with py_compile and returns how many tests pytest
-    /// collects; records an issue with pytest's output when either fails.
-    static func compileAndCollect(_ files: [EmittedFile], python: String, label: String) throws -> Int {
+    /// collects, or -1 and what Python said when either fails. (It records no issue itself:
+    /// it may run on a thread outside the test's task.)
+    static func compileAndCollect(_ files: [EmittedFile], python: String, label: String) throws -> (collected: Int, problem: String?) {
         let directory = try PythonProcess.temporaryDirectory("pytest-\(label)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try EmittedFile.write(files, to: directory.path)
         let sources = files.map(\.path).filter { $0.hasSuffix(".py") }
         let (compileStatus, compileOutput) = try PythonProcess.run(python, ["-m", "py_compile"] + sources, in: directory)
         guard compileStatus == 0 else {
-            Issue.record("\(label): py_compile failed: \(compileOutput.prefix(2_000))")
-            return -1
+            return (-1, "\(label): py_compile failed: \(compileOutput.prefix(2_000))")
         }
         let (status, output) = try PythonProcess.run(python, ["-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"], in: directory)
         // pytest exits 5 when it collects nothing (a plan without cases).
         guard status == 0 || status == 5 else {
-            Issue.record("\(label): pytest --collect-only failed (\(status)): \(output.suffix(2_000))")
-            return -1
+            return (-1, "\(label): pytest --collect-only failed (\(status)): \(output.suffix(2_000))")
         }
         let summary = output.split(separator: "\n").last { $0.contains("collected") || $0.contains("no tests") } ?? ""
-        return Int(summary.split(separator: " ").first ?? "") ?? 0
+        return (Int(summary.split(separator: " ").first ?? "") ?? 0, nil)
     }
 }

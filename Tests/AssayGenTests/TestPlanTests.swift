@@ -77,7 +77,7 @@ func petstore() async throws -> APIModel {
             let documented = operation.responses.compactMap(\.statusCode).filter { (200..<300).contains($0) }
             #expect(step.expect.status.codes == documented, "\(testCase.id)")
             // Every path variable is bound, and a JSON body is valid against its schema.
-            #expect(Set(step.request.pathParameters.map(\.name)) == Set(RequestFactory.templateVariables(operation.path)))
+            #expect(Set(step.request.pathParameters.map(\.name)) == Set(operation.pathVariables))
             if let body = step.request.body, case .literal(let value) = body.value,
                 let schema = operation.requestBody?.content.first?.schema
             {

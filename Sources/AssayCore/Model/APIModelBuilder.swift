@@ -330,7 +330,7 @@ struct APIModelBuilder {
             }
         }
         // Path template variables must be declared; add the missing ones as strings so the operation stays callable.
-        for name in Self.templateVariables(in: path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+        for name in Operation.templateVariables(in: path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             warn("undeclared-path-parameter", "path parameter {\(name)} is used in the path but not declared; assumed a string", at: pointer)
             parameters.append(
                 Parameter(
@@ -350,7 +350,7 @@ struct APIModelBuilder {
                 )
             )
         }
-        let variables = Set(Self.templateVariables(in: path))
+        let variables = Set(Operation.templateVariables(in: path))
         parameters.removeAll { parameter in
             guard parameter.location == .path, !variables.contains(parameter.name) else { return false }
             warn(
@@ -407,22 +407,6 @@ struct APIModelBuilder {
         )
     }
 
-    /// The `{names}` in a path template, in order.
-    static func templateVariables(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}" {
-                if let name = current, !name.isEmpty { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current?.append(character)
-            }
-        }
-        return names
-    }
 
     private mutating func buildParameters(_ value: JSONValue?, at pointer: JSONPointer) -> [Parameter] {
         guard let value else { return [] }

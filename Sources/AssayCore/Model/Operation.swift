@@ -42,6 +42,27 @@ public struct Operation: Sendable, Hashable, Identifiable {
             ?? responses.first { $0.status == "default" }
     }
 
+    /// The `{names}` of ``path``, in order.
+    public var pathVariables: [String] { Self.templateVariables(in: path) }
+
+    /// The `{names}` in a path template, in order: `/pets/{petId}/toys/{toyId}` gives
+    /// `petId`, `toyId`.
+    public static func templateVariables(in path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" {
+                current = ""
+            } else if character == "}" {
+                if let name = current, !name.isEmpty { names.append(name) }
+                current = nil
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return names
+    }
+
     /// Whether the operation requires credentials (no requirement is empty).
     public var isSecured: Bool {
         !security.isEmpty && !security.contains { $0.schemes.isEmpty }

@@ -122,28 +122,11 @@ struct RequestFactory: Sendable {
             }
         }
         // A path variable the description forgot to declare still needs a value.
-        for name in Self.templateVariables(operation.path) where !request.pathParameters.contains(where: { $0.name == name }) {
+        for name in operation.pathVariables where !request.pathParameters.contains(where: { $0.name == name }) {
             request.pathParameters.append(RequestTemplate.Parameter(name: name, value: .literal(.string("assay"))))
         }
         request.body = try body(of: operation, fill: fill, random: &random)
         return request
-    }
-
-    /// `{petId}` names in a path template, in order.
-    static func templateVariables(_ path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}" {
-                if let name = current, !name.isEmpty { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
     }
 
     /// A scalar as it travels in a path, query, header or cookie: strings as they are,
