@@ -87,6 +87,20 @@ struct SchemaValueGeneratorTests {
         try values(json(#"{"type": "object", "minProperties": 2, "propertyNames": {"maxLength": 8}}"#))
     }
 
+    /// A name that suggests one kind (a date) never overrides a declared format (a duration):
+    /// the realistic value is dropped and the format's generator used (it once came out as
+    /// JSON null, through JSONValue's nil literal).
+    @Test func declaredFormatsBeatNames() throws {
+        let schema = json(
+            #"{"type": "object", "required": ["relativeBeginDate", "content"], "properties": {"relativeBeginDate": {"type": "string", "format": "duration"}, "content": {"type": "string", "format": "byte"}}}"#
+        )
+        let strict = JSONSchemaValidator(dialect: .openAPI30, assertFormats: true)
+        for value in try values(schema, dialect: .openAPI30, count: 50) {
+            #expect(value["relativeBeginDate"]?.stringValue?.hasPrefix("P") == true, "\(value)")
+            #expect(strict.validate(value, against: schema).isEmpty, "\(JSONWriter().string(value))")
+        }
+    }
+
     @Test func optionalPropertyModes() throws {
         let schema = json(#"{"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}, "x": {"type": "string"}, "y": {"type": "string"}}}"#)
         let all = try values(schema, options: GenerationOptions(optionalProperties: .all), count: 20)

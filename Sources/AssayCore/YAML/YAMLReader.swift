@@ -366,7 +366,10 @@ struct YAMLReader {
         let rest = String(decoding: utf8[index...], as: UTF8.self)
         switch rest {
         case ".inf", ".Inf", ".INF": return .double(utf8[0] == UInt8(ascii: "-") ? -.infinity : .infinity)
-        case ".nan", ".NaN", ".NAN": return index == 0 ? .double(.nan) : nil
+        case ".nan", ".NaN", ".NAN":
+            // Not a ternary: its `nil` would be JSONValue's nil literal, a JSON null.
+            guard index == 0 else { return nil }
+            return .double(.nan)
         default: break
         }
         // [0-9]+ → integer; ( \.[0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )? → float

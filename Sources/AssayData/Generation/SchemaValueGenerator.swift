@@ -20,6 +20,10 @@ public struct SchemaValueGenerator: Sendable {
     public let dialect: SchemaDialect
     public let options: GenerationOptions
     let validator: JSONSchemaValidator
+    /// Asserts `format` too: a value the generator picks rather than builds (an example, a
+    /// realistic value inferred from a property's name) must not break the declared format
+    /// (a `relativeBeginDate` of `format: duration` is a duration, not a date).
+    let formatValidator: JSONSchemaValidator
     let patterns = PatternCache()
 
     public init(document: JSONValue, dialect: SchemaDialect, options: GenerationOptions = GenerationOptions()) {
@@ -28,6 +32,7 @@ public struct SchemaValueGenerator: Sendable {
         self.options = options
         // Prepared: the document's identifier index is built once for all the values checked.
         self.validator = JSONSchemaValidator(dialect: dialect).prepared(for: document)
+        self.formatValidator = JSONSchemaValidator(dialect: dialect, assertFormats: true).prepared(for: document)
     }
 
     /// A generator for the schemas of a loaded API description.

@@ -132,7 +132,9 @@ extension ValueBuilder {
         guard let kind = SemanticInference.infer(propertyName: name, schema: leaf),
             let value = kind.value(for: leaf, context: &context, random: &random)
         else { return nil }
-        return generator.validator.isValid(value, against: combinedSchema(schemas)) ? value : nil
+        // Not `cond ? value : nil`: JSONValue is ExpressibleByNilLiteral, so that `nil` would be a JSON null.
+        guard generator.formatValidator.isValid(value, against: combinedSchema(schemas)) else { return nil }
+        return value
     }
 
     /// A name for a property beyond the declared ones: from `patternProperties` when there

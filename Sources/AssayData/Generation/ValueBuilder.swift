@@ -163,9 +163,10 @@ struct ValueBuilder {
     ) throws(DataError) -> JSONValue {
         if let constValue = shape.constValue { return constValue }
         // Real descriptions carry examples of the wrong type (`example: ""` on an integer):
-        // only a valid one is used.
+        // only a valid one is used, and one that breaks its format (`"2020-01-01"` as a
+        // date-time) is not repeated as data either.
         if let candidate = example(from: shape, leafOnly: true),
-            generator.validator.isValid(candidate, against: combinedSchema(schemas))
+            generator.formatValidator.isValid(candidate, against: combinedSchema(schemas))
         {
             return candidate
         }
