@@ -8,14 +8,21 @@ public enum PythonProcess {
         ProcessInfo.processInfo.environment["ASSAY_TEST_PYTHON"]
     }
 
-    /// Runs `python ARGUMENTS` in `directory`; returns the exit status and the merged output.
-    public static func run(_ python: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    /// Runs `python ARGUMENTS` in `directory` with `extra` environment variables; returns
+    /// the exit status and the merged output.
+    public static func run(
+        _ python: String,
+        _ arguments: [String],
+        in directory: URL,
+        environment extra: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -133,6 +133,7 @@ public struct PytestEmitter: Sendable {
             if step.expect.contentType != nil { used.insert("expect_json") }
             if !step.expect.headers.isEmpty { used.insert("expect_headers") }
             if step.expect.latencyBudgetMilliseconds != nil { used.insert("expect_within") }
+            if !step.expect.bodyValues.isEmpty { used.insert("expect_body_value") }
             for capture in step.captures {
                 switch capture.source {
                 case .body: used.insert("capture_body")
@@ -140,7 +141,7 @@ public struct PytestEmitter: Sendable {
                 }
             }
         }
-        return ["capture_body", "capture_header", "expect_headers", "expect_json", "expect_status", "expect_within"].filter(used.contains)
+        return ["capture_body", "capture_header", "expect_body_value", "expect_headers", "expect_json", "expect_status", "expect_within"].filter(used.contains)
     }
 
     /// The function name of a case: `test_` and the case id in snake case, unique in the module.
@@ -254,6 +255,23 @@ public struct PytestEmitter: Sendable {
         }
         if let budget = step.expect.latencyBudgetMilliseconds {
             lines.append("    expect_within(response, \(budget))")
+        }
+        for check in step.expect.bodyValues {
+            let expected: String
+            switch check.value {
+            case .literal(let value): expected = PythonLiteral.renderFlat(value)
+            case .captured(let name): expected = PythonName.snake(name)
+            }
+            let line = "    expect_body_value(response, \(PythonLiteral.string(check.pointer.description)), \(expected))"
+            if line.count <= 88 {
+                lines.append(line)
+            } else {
+                lines.append("    expect_body_value(")
+                lines.append("        response,")
+                lines.append("        \(PythonLiteral.string(check.pointer.description)),")
+                lines.append("        \(expected),")
+                lines.append("    )")
+            }
         }
         for capture in step.captures {
             switch capture.source {

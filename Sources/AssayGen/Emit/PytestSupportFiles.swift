@@ -65,6 +65,13 @@ enum PytestSupportFiles {
             return value
 
 
+        def expect_body_value(response, pointer, expected):
+            """The body holds `expected` at a JSON pointer: a value sent earlier, read back."""
+            actual = capture_body(response, pointer)
+            same = actual == expected and isinstance(actual, bool) == isinstance(expected, bool)
+            assert same, f"expected {pointer} to be {expected!r} as sent, got {actual!r}: {_describe(response)}"
+
+
         def capture_header(response, name):
             """The value of a response header."""
             assert name in response.headers, f"no {name} header: {_describe(response)}"

@@ -15,19 +15,37 @@ public struct Expectation: Sendable, Hashable {
     public var headers: [String]
     /// The latency budget: the response must arrive within this many milliseconds.
     public var latencyBudgetMilliseconds: Int?
+    /// Members the response body must hold with exactly these values: what a flow created
+    /// or updated, read back.
+    public var bodyValues: [BodyValue]
 
     public init(
         status: StatusExpectation,
         contentType: String? = nil,
         schema: JSONPointer? = nil,
         headers: [String] = [],
-        latencyBudgetMilliseconds: Int? = nil
+        latencyBudgetMilliseconds: Int? = nil,
+        bodyValues: [BodyValue] = []
     ) {
         self.status = status
         self.contentType = contentType
         self.schema = schema
         self.headers = headers
         self.latencyBudgetMilliseconds = latencyBudgetMilliseconds
+        self.bodyValues = bodyValues
+    }
+}
+
+/// A value the response body must hold at a pointer.
+public struct BodyValue: Sendable, Hashable {
+    /// Where in the body: `/name`.
+    public var pointer: JSONPointer
+    /// The value it must equal (JSON equality: `1` and `1.0` are equal numbers).
+    public var value: PlanValue
+
+    public init(pointer: JSONPointer, value: PlanValue) {
+        self.pointer = pointer
+        self.value = value
     }
 }
 

@@ -242,6 +242,14 @@ extension Expectation {
         if let schema { object["schema"] = .string(schema.description) }
         if !headers.isEmpty { object["headers"] = .array(headers.map { .string($0) }) }
         if let latencyBudgetMilliseconds { object["latencyBudgetMs"] = .integer(latencyBudgetMilliseconds) }
+        if !bodyValues.isEmpty {
+            object["bodyValues"] = .array(
+                bodyValues.map { entry in
+                    var item: JSONObject = ["pointer": .string(entry.pointer.description)]
+                    entry.value.write(into: &item)
+                    return .object(item)
+                })
+        }
         return .object(object)
     }
 
@@ -255,7 +263,10 @@ extension Expectation {
             contentType: try reader.optionalString("contentType"),
             schema: try reader.optionalString("schema") == nil ? nil : try reader.pointer("schema"),
             headers: try (reader.optionalArray("headers") ?? []).map { entry throws(PlanError) in try entry.asString() },
-            latencyBudgetMilliseconds: try reader.optionalInt("latencyBudgetMs")
+            latencyBudgetMilliseconds: try reader.optionalInt("latencyBudgetMs"),
+            bodyValues: try (reader.optionalArray("bodyValues") ?? []).map { entry throws(PlanError) in
+                BodyValue(pointer: try entry.pointer("pointer"), value: try PlanValue(reader: entry))
+            }
         )
     }
 }

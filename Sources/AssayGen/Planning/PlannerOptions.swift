@@ -33,12 +33,11 @@ public struct PlannerOptions: Sendable {
         self.locale = locale
     }
 
-    /// The kinds the strategy makes: `standard` only positive cases; `enhanced` all but flows
-    /// (which come with the flow planner).
+    /// The kinds the strategy makes: `standard` only positive cases; `enhanced` every kind.
     public var strategyKinds: Set<CaseKind> {
         switch strategy {
         case .standard: return [.positive]
-        case .enhanced: return [.positive, .validation, .error, .performance]
+        case .enhanced: return Set(CaseKind.allCases)
         }
     }
 

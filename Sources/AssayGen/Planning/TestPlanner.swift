@@ -43,6 +43,16 @@ public struct TestPlanner: Sendable {
             }
             progress?(index + 1, model.operations.count)
         }
+        // Flows span operations: each goes to the suite of the operation that starts it.
+        if options.effectiveKinds.contains(.flow) {
+            for (name, testCase) in flowCases() {
+                if suites[name] == nil {
+                    order.append(name)
+                    suites[name] = TestSuite(name: name, description: model.tags.first { $0.name == name }?.description, cases: [])
+                }
+                suites[name]!.cases.append(testCase)
+            }
+        }
         var plan = TestPlan(
             api: APIReference(
                 title: model.info.title,

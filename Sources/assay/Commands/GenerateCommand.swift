@@ -47,7 +47,7 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "standard (examples and templates, positive cases) or enhanced (every case kind).")
     var strategy: Strategy = .standard
 
-    @Option(help: "Only these case kinds, comma-separated: positive, validation, error, performance.")
+    @Option(help: "Only these case kinds, comma-separated: positive, validation, error, flow, performance.")
     var kinds: String?
 
     @Option(help: "The seed of every generated value.")

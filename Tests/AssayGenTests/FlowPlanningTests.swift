@@ -1,0 +1,340 @@
+import AssayCore
+import AssayData
+import AssayTestSupport
+import Foundation
+import OrderedCollections
+import Testing
+
+@testable import AssayGen
+
+/// Stateful flows: CRUD chains linked through OpenAPI links or inferred id relations,
+/// parents created first, and the emitted pytest run against real servers on 127.0.0.1.
+@Suite struct FlowPlanningTests {
+    /// Loads a description written in a test.
+    static func model(_ yaml: String) async throws -> APIModel {
+        try await SpecLoader().load(.text(yaml, name: "flows.yaml")).model
+    }
+
+    static func flows(_ model: APIModel) -> [TestCase] {
+        TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, kinds: [.flow], seed: 4)).plan().cases
+    }
+
+    @Test func petstoreGetsACrudFlowAndTheLinkFlow() async throws {
+        let model = try await petstore()
+        let cases = Self.flows(model)
+        let crud = try #require(cases.first { $0.id == "createPet.flow.crud" })
+        #expect(crud.kind == .flow)
+        #expect(crud.steps.map(\.operation) == [
+            "POST /pets", "GET /pets/{petId}", "PUT /pets/{petId}", "GET /pets/{petId}", "DELETE /pets/{petId}", "GET /pets/{petId}",
+        ])
+        // The link says where the id is; every later step sends the captured value.
+        #expect(crud.steps[0].captures == [Capture(name: "petId", source: .body(JSONPointer(tokens: ["id"])))])
+        for step in crud.steps.dropFirst() {
+            #expect(step.request.pathParameters.map(\.value) == [.captured("petId")])
+        }
+        #expect(crud.steps.last?.expect.status == StatusExpectation(codes: [404, 410]))
+        // What the create sent is read back; then what the update sent.
+        guard case .literal(.object(let created))? = crud.steps[0].request.body?.value,
+            case .literal(.object(let updated))? = crud.steps[2].request.body?.value
+        else {
+            Issue.record("the create and update steps send JSON objects")
+            return
+        }
+        let readBack = crud.steps[1].expect.bodyValues
+        #expect(!readBack.isEmpty)
+        for check in readBack { #expect(.literal(created[check.pointer.tokens[0]]!) == check.value) }
+        for check in crud.steps[3].expect.bodyValues { #expect(.literal(updated[check.pointer.tokens[0]]!) == check.value) }
+        // The link GetPet, followed on its own.
+        let link = try #require(cases.first { $0.id == "createPet.flow.link-getpet" })
+        #expect(link.steps.map(\.operation) == ["POST /pets", "GET /pets/{petId}"])
+        #expect(link.steps[1].request.pathParameters.first?.value == .captured(link.steps[0].captures.first?.name ?? "?"))
+        // Orders have no update or delete: create and read back only.
+        let order = try #require(cases.first { $0.id == "placeOrder.flow.crud" })
+        #expect(order.steps.map(\.operation) == ["POST /orders", "GET /orders/{orderId}"])
+        // The standard strategy makes no flows; the JSON form keeps them.
+        #expect(TestPlanner(model: model).plan().cases.allSatisfy { $0.kind != .flow })
+        let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, kinds: [.flow])).plan()
+        #expect(try TestPlan(jsonBytes: plan.jsonBytes()) == plan)
+    }
+
+    static let nested = """
+        openapi: 3.0.3
+        info: {title: Clinic, version: '1'}
+        paths:
+          /owners:
+            post:
+              operationId: createOwner
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [name], properties: {name: {type: string, maxLength: 30}}}
+              responses:
+                '201':
+                  description: created
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Owner'}
+          /owners/{ownerId}:
+            get:
+              operationId: getOwner
+              parameters: [{name: ownerId, in: path, required: true, schema: {type: string}}]
+              responses:
+                '200': {description: ok}
+          /owners/{ownerId}/pets:
+            post:
+              operationId: addPet
+              parameters: [{name: ownerId, in: path, required: true, schema: {type: string}}]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [name], properties: {name: {type: string, maxLength: 30}}}
+              responses:
+                '201':
+                  description: created
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          data: {type: object, properties: {pet_id: {type: integer}, name: {type: string}}}
+          /owners/{ownerId}/pets/{petId}:
+            parameters:
+              - {name: ownerId, in: path, required: true, schema: {type: string}}
+              - {name: petId, in: path, required: true, schema: {type: integer}}
+            delete:
+              operationId: removePet
+              responses:
+                '204': {description: gone}
+          /users:
+            post:
+              operationId: createUser
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [username, email]
+                      properties: {username: {type: string, pattern: '^[a-z]{4,10}$'}, email: {type: string, format: email}}
+              responses:
+                '201': {description: created}
+          /users/{username}:
+            get:
+              operationId: getUser
+              parameters: [{name: username, in: path, required: true, schema: {type: string}}]
+              responses:
+                '200': {description: ok}
+          /stores/{storeName}:
+            parameters: [{name: storeName, in: path, required: true, schema: {type: string, pattern: '^[a-z]{3,12}$'}}]
+            put:
+              operationId: createOrUpdateStore
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, properties: {location: {type: string, enum: [westeurope, eastus]}}}
+              responses:
+                '200': {description: updated}
+                '201': {description: created}
+            get:
+              operationId: getStore
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {location: {type: string}}}
+            patch:
+              operationId: updateStore
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, properties: {location: {type: string, enum: [westeurope, eastus]}}}
+              responses:
+                '200': {description: updated}
+            delete:
+              operationId: deleteStore
+              responses:
+                '200': {description: deleted}
+                '204': {description: nothing to delete}
+          /notes:
+            post:
+              operationId: addNote
+              responses:
+                '204': {description: stored}
+          /notes/{noteId}:
+            get:
+              operationId: getNote
+              parameters: [{name: noteId, in: path, required: true, schema: {type: string}}]
+              responses:
+                '200': {description: ok}
+        components:
+          schemas:
+            Owner:
+              allOf:
+                - type: object
+                  properties: {id: {type: string, format: uuid}}
+                - type: object
+                  properties: {name: {type: string}}
+        """
+
+    @Test func parentsAreCreatedFirstAndIdsFoundWhereverTheyAre() async throws {
+        let model = try await Self.model(Self.nested)
+        let cases = Self.flows(model)
+        // The pet flow creates its owner first and sends the captured owner id along.
+        let pet = try #require(cases.first { $0.id == "addPet.flow.crud" })
+        #expect(pet.steps.map(\.operation) == ["POST /owners", "POST /owners/{ownerId}/pets", "DELETE /owners/{ownerId}/pets/{petId}"])
+        #expect(pet.steps[0].captures == [Capture(name: "ownerId", source: .body(JSONPointer(tokens: ["id"])))])
+        #expect(pet.steps[1].request.pathParameters.map(\.value) == [.captured("ownerId")])
+        // `pet_id` inside the `data` wrapper holds the new pet's id.
+        #expect(pet.steps[1].captures == [Capture(name: "petId", source: .body(JSONPointer(tokens: ["data", "pet_id"])))])
+        let delete = pet.steps[2].request.pathParameters
+        #expect(delete.first { $0.name == "ownerId" }?.value == .captured("ownerId"))
+        #expect(delete.first { $0.name == "petId" }?.value == .captured("petId"))
+        // A client-chosen username: the create sends it, the read uses the same literal.
+        let user = try #require(cases.first { $0.id == "createUser.flow.crud" })
+        guard case .literal(.object(let body))? = user.steps[0].request.body?.value, let username = body["username"] else {
+            Issue.record("createUser sends a JSON object with a username")
+            return
+        }
+        #expect(user.steps[0].captures.isEmpty)
+        #expect(user.steps[1].request.pathParameters.map(\.value) == [.literal(username)])
+        // A PUT on the item path creates under a name the client chooses: every step uses it.
+        let store = try #require(cases.first { $0.id == "createOrUpdateStore.flow.crud" })
+        #expect(store.steps.map(\.operation) == [
+            "PUT /stores/{storeName}", "GET /stores/{storeName}", "PATCH /stores/{storeName}", "GET /stores/{storeName}",
+            "DELETE /stores/{storeName}", "GET /stores/{storeName}",
+        ])
+        #expect(Set(store.steps.map { $0.request.pathParameters.map(\.value) }).count == 1)
+        // Nothing says where a note's id is: no flow rather than a guess.
+        #expect(!cases.contains { $0.id.hasPrefix("addNote.") })
+        #expect(cases.count == 4)
+    }
+
+    /// A small pets API in Python's standard library: `correct`, `forgetful` (a delete that
+    /// keeps the pet) or `mangling` (names stored upper-case). It prints its port.
+    static let server = #"""
+        import json, re, sys
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        MODE = sys.argv[1]
+        PETS = {}
+        NEXT = [1]
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def reply(self, status, body=None, headers=()):
+                data = b"" if body is None else json.dumps(body).encode()
+                self.send_response(status)
+                if body is not None:
+                    self.send_header("Content-Type", "application/json")
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def body(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                return json.loads(self.rfile.read(length) or b"{}")
+
+            def pet(self):
+                match = re.fullmatch(r"/pets/(\d+)", self.path)
+                return int(match.group(1)) if match else None
+
+            def store(self, pet_id, sent):
+                pet = dict(sent, id=pet_id)
+                if MODE == "mangling" and "name" in pet:
+                    pet["name"] = pet["name"].upper()
+                PETS[pet_id] = pet
+                return pet
+
+            def do_POST(self):
+                if self.path != "/pets":
+                    return self.reply(404, {"error": "no such route"})
+                pet = self.store(NEXT[0], self.body())
+                NEXT[0] += 1
+                self.reply(201, pet, [("Location", f"/pets/{pet['id']}")])
+
+            def do_GET(self):
+                pet_id = self.pet()
+                if pet_id not in PETS:
+                    return self.reply(404, {"error": "not found"})
+                self.reply(200, PETS[pet_id])
+
+            def do_PUT(self):
+                pet_id = self.pet()
+                if pet_id not in PETS:
+                    return self.reply(404, {"error": "not found"})
+                self.reply(200, self.store(pet_id, self.body()))
+
+            def do_DELETE(self):
+                pet_id = self.pet()
+                if pet_id not in PETS:
+                    return self.reply(404, {"error": "not found"})
+                if MODE != "forgetful":
+                    del PETS[pet_id]
+                self.reply(204)
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """#
+
+    /// Runs the emitted pet flows against the server in `mode`; returns pytest's status and output.
+    static func runPetFlows(mode: String, python: String) async throws -> (status: Int32, output: String) {
+        let model = try await petstore()
+        let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, kinds: [.flow], seed: 4)).plan()
+        let files = PytestEmitter(securitySchemes: Array(model.securitySchemes.values)).files(for: plan)
+        return try await DedicatedThread.run {
+            let directory = try PythonProcess.temporaryDirectory("flows-\(mode)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try EmittedFile.write(files, to: directory.path)
+            try Data(server.utf8).write(to: directory.appendingPathComponent("server.py"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = [directory.appendingPathComponent("server.py").path, mode]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            defer {
+                // SIGKILL: Foundation's terminate() did not always reach the child here.
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            // The first line is the port (the read blocks until the server is listening).
+            var line = Data()
+            while !line.contains(UInt8(ascii: "\n")) {
+                let chunk = pipe.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line += chunk
+            }
+            let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard Int(port) != nil else { return (-1, "the server did not start: \(port)") }
+            return try PythonProcess.run(
+                python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "flow", "-k", "create_pet"],
+                in: directory, environment: ["ASSAY_BASE_URL": "http://127.0.0.1:\(port)"])
+        }
+    }
+
+    @Test func theEmittedFlowsPassOnACorrectServerAndCatchBrokenOnes() async throws {
+        let python = try #require(PythonProcess.interpreter, "run the tests through scripts/test")
+        let correct = try await Self.runPetFlows(mode: "correct", python: python)
+        #expect(correct.status == 0, "\(correct.output.suffix(3_000))")
+        #expect(correct.output.contains("2 passed"), "\(correct.output.suffix(1_000))")
+        // A delete that keeps the pet: the read after it still finds it.
+        let forgetful = try await Self.runPetFlows(mode: "forgetful", python: python)
+        #expect(forgetful.status == 1)
+        #expect(forgetful.output.contains("expected 404 or 410, got 200"), "\(forgetful.output.suffix(3_000))")
+        #expect(forgetful.output.contains("1 failed, 1 passed"), "\(forgetful.output.suffix(1_000))")
+        // A server that changes what it stores: the read-back names the member.
+        let mangling = try await Self.runPetFlows(mode: "mangling", python: python)
+        #expect(mangling.status == 1)
+        #expect(mangling.output.contains("expected /name to be"), "\(mangling.output.suffix(3_000))")
+    }
+}
