@@ -177,7 +177,10 @@ struct ValueBuilder {
         case "null": return .null
         case "boolean": return .bool(random.chance(0.5))
         case "integer": return try number(shape, integer: true, name: name, path: path)
-        case "number": return try number(shape, integer: false, name: name, path: path)
+        case "number":
+            // `type: number, format: int32` is whole numbers (an asserting validator says so).
+            let whole = shape.format == "int32" || shape.format == "int64"
+            return try number(shape, integer: whole, name: name, path: path)
         case "array": return try array(shape, name: name, path: path, references: references)
         case "object": return try object(shape, path: path, references: references)
         default: return try string(shape, name: name, path: path)

@@ -50,31 +50,19 @@ extension TestPlanner {
         for item in byPath.keys.sorted() {
             guard let (collection, variable) = Self.splitItemPath(item) else { continue }
             let operations = byPath[item] ?? [:]
-            var resource: Resource
-            if let create = byPath[collection]?[.post] {
-                resource = Resource(
-                    collection: collection,
-                    item: item,
-                    variable: variable,
-                    create: create,
-                    read: operations[.get],
-                    update: operations[.put] ?? operations[.patch],
-                    delete: operations[.delete]
-                )
-            } else if let create = operations[.put] {
-                resource = Resource(
-                    collection: collection,
-                    item: item,
-                    variable: variable,
-                    create: create,
-                    read: operations[.get],
-                    update: operations[.patch],
-                    delete: operations[.delete]
-                )
-                resource.createsAtItem = true
-            } else {
-                continue
-            }
+            // A POST on the collection creates; else a PUT on the item does, and PATCH updates.
+            let post = byPath[collection]?[.post]
+            guard let create = post ?? operations[.put] else { continue }
+            let resource = Resource(
+                collection: collection,
+                item: item,
+                variable: variable,
+                create: create,
+                read: operations[.get],
+                update: post == nil ? operations[.patch] : operations[.put] ?? operations[.patch],
+                delete: operations[.delete],
+                createsAtItem: post == nil
+            )
             if resource.read != nil || resource.delete != nil { result.append(resource) }
         }
         return result
