@@ -105,12 +105,9 @@ extension TestPlanner {
     /// says where the created id is.
     func crudCase(_ resource: Resource, resources: [String: Resource]) -> TestCase? {
         var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("flow " + resource.item))
-        guard let creation = create(resource, resources: resources, depth: 0, random: &random),
-            let id = creation.bindings[resource.variable]
-        else { return nil }
+        guard let creation = create(resource, resources: resources, depth: 0, random: &random) else { return nil }
         var steps = creation.steps
-        var bindings = creation.bindings
-        bindings[resource.variable] = id
+        let bindings = creation.bindings
         let noun = Self.noun(of: resource)
         var done = ["creates \(Self.article(noun)) \(noun)"]
         let readBack = creation.body.map { readBackValues(sent: $0, read: resource.read) } ?? []
@@ -266,18 +263,15 @@ extension TestPlanner {
     /// wrapper member (`data`, `result`, the resource's own name).
     func identifierPointer(in schema: JSONValue, variable: String, noun: String) -> JSONPointer? {
         let properties = resolvedProperties(of: schema)
-        if let name = properties.keys.first(where: { Self.namesIdentifier($0, variable: variable) }),
-            Self.isScalarIdentifier(properties[name]!, planner: self)
-        {
-            return JSONPointer(tokens: [name])
-        }
-        for wrapper in ["data", "result", "item", noun] {
-            guard let inner = properties[wrapper] else { continue }
-            let members = resolvedProperties(of: inner)
+        let places: [(prefix: [String], members: OrderedDictionary<String, JSONValue>)] =
+            [([], properties)] + ["data", "result", "item", noun].compactMap { wrapper in
+                properties[wrapper].map { ([wrapper], resolvedProperties(of: $0)) }
+            }
+        for (prefix, members) in places {
             if let name = members.keys.first(where: { Self.namesIdentifier($0, variable: variable) }),
                 Self.isScalarIdentifier(members[name]!, planner: self)
             {
-                return JSONPointer(tokens: [wrapper, name])
+                return JSONPointer(tokens: prefix + [name])
             }
         }
         return nil
@@ -307,16 +301,10 @@ extension TestPlanner {
         }
     }
 
-    /// A schema with its `$ref` chain followed (bounded).
+    /// A schema with its `$ref` chain followed.
     func resolve(_ schema: JSONValue) -> JSONValue {
-        var current = schema
-        for _ in 0..<8 {
-            guard case .string(let reference)? = current["$ref"], reference.hasPrefix("#"),
-                let pointer = JSONPointer(String(reference.dropFirst())), let target = model.document.value(at: pointer)
-            else { break }
-            current = target
-        }
-        return current
+        guard let reference = schema["$ref"]?.stringValue else { return schema }
+        return model.resolve(reference: reference) ?? schema
     }
 
     /// The properties of an object schema, through `$ref`s and `allOf`s.
@@ -420,8 +408,8 @@ extension TestPlanner {
 
     /// The operation a link targets, by `operationId` or by a local `operationRef`.
     func linkTarget(_ link: Link) -> AssayCore.Operation? {
-        if let id = link.operationID { return model.operations.first { $0.operationID == id } }
-        guard let reference = link.operationRef, reference.hasPrefix("#"), let pointer = JSONPointer(String(reference.dropFirst())) else { return nil }
+        if let id = link.operationID { return model.operation(withID: id) }
+        guard let reference = link.operationRef, reference.hasPrefix("#"), let pointer = JSONPointer(reference) else { return nil }
         return model.operations.first { $0.pointer == pointer }
     }
 

@@ -30,28 +30,22 @@ public struct TestPlanner: Sendable {
         var suites: [String: TestSuite] = [:]
         var order: [String] = []
         var skipped: [SkippedOperation] = []
+        func add(_ cases: [TestCase], to name: String) {
+            if suites[name] == nil {
+                order.append(name)
+                suites[name] = TestSuite(name: name, description: model.tags.first { $0.name == name }?.description, cases: [])
+            }
+            suites[name]!.cases += cases
+        }
         for (index, operation) in model.operations.enumerated() {
             let result = cases(for: operation)
             if let reason = result.skipped { skipped.append(SkippedOperation(operation: operation.id, reason: reason)) }
-            if !result.cases.isEmpty {
-                let name = Self.suiteName(of: operation)
-                if suites[name] == nil {
-                    order.append(name)
-                    suites[name] = TestSuite(name: name, description: model.tags.first { $0.name == name }?.description, cases: [])
-                }
-                suites[name]!.cases += result.cases
-            }
+            if !result.cases.isEmpty { add(result.cases, to: Self.suiteName(of: operation)) }
             progress?(index + 1, model.operations.count)
         }
         // Flows span operations: each goes to the suite of the operation that starts it.
         if options.effectiveKinds.contains(.flow) {
-            for (name, testCase) in flowCases() {
-                if suites[name] == nil {
-                    order.append(name)
-                    suites[name] = TestSuite(name: name, description: model.tags.first { $0.name == name }?.description, cases: [])
-                }
-                suites[name]!.cases.append(testCase)
-            }
+            for (name, testCase) in flowCases() { add([testCase], to: name) }
         }
         var plan = TestPlan(
             api: APIReference(
