@@ -16,7 +16,12 @@ import Testing
             "", "plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{01}\u{1F}\u{7F}\u{85}", "déjà vu 東京 😀",
             "\u{2028}\u{2029}\u{FEFF}", "'''\"\"\"", ["a": ["b": [1, 2, ["c": .null]]], "": "empty key", "ключ": "значение"],
             .array((0..<40).map { .string("long value \($0)") }),
+            // Long runs are written as repetitions ("ab" + "c" * 5000): they must read back whole.
+            .string("ab" + String(repeating: "c", count: 5_000)), .string(String(repeating: "\"", count: 40) + "\\"),
+            .string("x" + String(repeating: "é", count: 33) + "y" + String(repeating: "\n", count: 32)),
+            ["key" + String(repeating: "k", count: 64): .string(String(repeating: "0", count: 32))],
         ]
+        #expect(PythonLiteral.string("ab" + String(repeating: "c", count: 5_000)) == "\"ab\" + \"c\" * 5000")
         let directory = try PythonProcess.temporaryDirectory("literals")
         defer { try? FileManager.default.removeItem(at: directory) }
         var source = "import json\nVALUES = [\n"
@@ -27,6 +32,30 @@ import Testing
         try #require(status == 0, "\(output)")
         let read = try JSONValue.parse(Array(output.utf8))
         #expect(read == .array(values))
+    }
+
+    /// Docstrings survive quotes, backslashes and control characters in descriptions.
+    @Test func docstringsReadBackAsTheirText() throws {
+        let python = try #require(PythonProcess.interpreter, "run the tests through scripts/test")
+        let texts = ["plain", "ends with a quote\"", "three \"\"\" quotes", "four \"\"\"\" quotes\"\"", "back\\slash \\", "tab\tbell\u{07}"]
+        let directory = try PythonProcess.temporaryDirectory("docstrings")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var source = "import json\nTEXTS = []\n"
+        for (index, text) in texts.enumerated() {
+            source += "def f\(index)():\n    \"\"\"\(PythonLiteral.docstring(text))\"\"\"\nTEXTS.append(f\(index).__doc__)\n"
+        }
+        source += "print(json.dumps(TEXTS))\n"
+        try Data(source.utf8).write(to: directory.appendingPathComponent("docs.py"))
+        let (status, output) = try PythonProcess.run(python, ["docs.py"], in: directory)
+        try #require(status == 0, "\(output)")
+        let read = try JSONValue.parse(Array(output.utf8))
+        // Control characters other than line breaks are dropped; a trailing quote gets a space.
+        let expected = texts.map { text -> JSONValue in
+            var kept = String(text.unicodeScalars.filter { $0.value >= 0x20 }.map(Character.init))
+            if kept.hasSuffix("\"") { kept += " " }
+            return .string(kept)
+        }
+        #expect(read == .array(expected))
     }
 
     @Test func namesAreSnakeCaseIdentifiers() {

@@ -27,6 +27,7 @@ public struct PytestEmitter: Sendable {
             EmittedFile(path: "pytest.ini", contents: PytestSupportFiles.pytestIni),
         ]
         var modules: Set<String> = ["conftest", "assay_checks"]
+        var named: [(path: String, suite: TestSuite)] = []
         for suite in plan.suites where !suite.cases.isEmpty {
             var module = "test_" + PythonName.snake(suite.name)
             if module.count > 60 { module = String(module.prefix(60)) }
@@ -37,8 +38,11 @@ public struct PytestEmitter: Sendable {
                 counter += 1
             }
             modules.insert(unique)
-            files.append(EmittedFile(path: unique + ".py", contents: self.module(for: suite, plan: plan)))
+            named.append((unique + ".py", suite))
         }
+        // Modules are independent text: rendered on every core, kept in suite order.
+        let contents = ParallelMap.map(named.map(\.suite), transform: { self.module(for: $0, plan: plan) })
+        for (entry, text) in zip(named, contents) { files.append(EmittedFile(path: entry.path, contents: text)) }
         return files
     }
 

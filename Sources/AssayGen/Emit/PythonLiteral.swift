@@ -38,38 +38,93 @@ enum PythonLiteral {
         }
     }
 
-    /// A double-quoted Python string literal. Non-ASCII text stays readable; control and
-    /// line-breaking characters, quotes and backslashes are escaped.
+    /// Runs of one character at least this long are written as a repetition.
+    static let shortestRepeatedRun = 32
+
+    /// A Python expression for `text`: a double-quoted literal, or, when the text holds a
+    /// long run of one character (a string built to break `maxLength`), literals joined
+    /// with repetitions (`"ab" + "c" * 5000`) so the file stays readable. Non-ASCII text
+    /// stays readable; control and line-breaking characters, quotes and backslashes are
+    /// escaped.
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-                    || (0xD800...0xDFFF).contains(value) || value == 0xFEFF
-                {
-                    result += value <= 0xFF ? "\\x" + hex(value, width: 2) : "\\u" + hex(value, width: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        // Most values are short printable ASCII: no escaping, no runs.
+        if text.utf8.count < shortestRepeatedRun,
+            text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") })
+        {
+            return "\"" + text + "\""
         }
-        return result + "\""
+        let scalars = Array(text.unicodeScalars)
+        var parts: [String] = []
+        var literal: [UInt8] = []
+        func flushLiteral() {
+            guard !literal.isEmpty else { return }
+            parts.append("\"" + String(decoding: literal, as: UTF8.self) + "\"")
+            literal.removeAll(keepingCapacity: true)
+        }
+        var index = 0
+        while index < scalars.count {
+            var end = index + 1
+            while end < scalars.count && scalars[end] == scalars[index] { end += 1 }
+            if end - index >= shortestRepeatedRun {
+                flushLiteral()
+                var one: [UInt8] = []
+                appendEscaped(scalars[index], to: &one)
+                parts.append("\"" + String(decoding: one, as: UTF8.self) + "\" * \(end - index)")
+            } else {
+                for position in index..<end { appendEscaped(scalars[position], to: &literal) }
+            }
+            index = end
+        }
+        flushLiteral()
+        return parts.isEmpty ? "\"\"" : parts.joined(separator: " + ")
     }
 
-    /// Text for a `"""docstring"""`: backslashes and quote runs escaped.
+    /// Appends the UTF-8 of `scalar` as it goes inside a double-quoted literal.
+    private static func appendEscaped(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        switch scalar {
+        case "\\": bytes += Array("\\\\".utf8)
+        case "\"": bytes += Array("\\\"".utf8)
+        case "\n": bytes += Array("\\n".utf8)
+        case "\r": bytes += Array("\\r".utf8)
+        case "\t": bytes += Array("\\t".utf8)
+        default:
+            let value = scalar.value
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                || (0xD800...0xDFFF).contains(value) || value == 0xFEFF
+            {
+                bytes += Array((value <= 0xFF ? "\\x" + hex(value, width: 2) : "\\u" + hex(value, width: 4)).utf8)
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+    }
+
+    /// Text for a `"""docstring"""`: backslashes and quote runs escaped; control
+    /// characters dropped (they would end the file's tokens oddly and carry no meaning here).
     static func docstring(_ text: String) -> String {
-        var escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
-        if escaped.hasSuffix("\"") { escaped += " " }
-        // Control characters would end the file's tokens oddly; they carry no meaning here.
-        escaped = String(escaped.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" }.map(Character.init))
-        return escaped
+        var result = String.UnicodeScalarView()
+        var quotes = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" {
+                quotes += 1
+                if quotes == 3 {
+                    result.append(contentsOf: "\\\"\\\"\\\"".unicodeScalars)
+                    quotes = 0
+                }
+                continue
+            }
+            for _ in 0..<quotes { result.append("\"") }
+            quotes = 0
+            if scalar == "\\" {
+                result.append(contentsOf: "\\\\".unicodeScalars)
+            } else if scalar.value >= 0x20 || scalar == "\n" {
+                result.append(scalar)
+            }
+        }
+        for _ in 0..<quotes { result.append("\"") }
+        // A closing `"""` right after a quote would read as four quotes.
+        if result.last == "\"" { result.append(" ") }
+        return String(result)
     }
 
     private static func hex(_ value: UInt32, width: Int) -> String {
@@ -104,15 +159,25 @@ enum PythonName {
 
     /// Wraps `text` into lines of at most `width` characters, each prefixed by `indent`.
     static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+        // Lengths are kept as counts: `String.count` walks the string each time.
+        let indentLength = indent.count
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var lineLength = 0
             for word in paragraph.split(separator: " ") {
-                if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+                let wordLength = word.count
+                if lineLength > 0 && indentLength + lineLength + 1 + wordLength > width {
                     lines.append(indent + line)
                     line = ""
+                    lineLength = 0
                 }
-                line += (line.isEmpty ? "" : " ") + word
+                if lineLength > 0 {
+                    line += " "
+                    lineLength += 1
+                }
+                line += word
+                lineLength += wordLength
             }
             lines.append(line.isEmpty ? "" : indent + line)
         }

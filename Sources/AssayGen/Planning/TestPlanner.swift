@@ -25,8 +25,9 @@ public struct TestPlanner: Sendable {
     }
 
     /// The plan for every operation.
-    /// - Parameter progress: called after each operation with (done, total).
-    public func plan(progress: ((Int, Int) -> Void)? = nil) -> TestPlan {
+    /// - Parameter progress: called after each operation with (done, total), one call at a
+    ///   time, from the threads that plan.
+    public func plan(progress: (@Sendable (Int, Int) -> Void)? = nil) -> TestPlan {
         var suites: [String: TestSuite] = [:]
         var order: [String] = []
         var skipped: [SkippedOperation] = []
@@ -37,11 +38,13 @@ public struct TestPlanner: Sendable {
             }
             suites[name]!.cases += cases
         }
-        for (index, operation) in model.operations.enumerated() {
-            let result = cases(for: operation)
+        // Operations are independent (each has its own random stream), so they are planned
+        // on every core and gathered in description order: the plan is the same either way.
+        let total = model.operations.count
+        let results = ParallelMap.map(model.operations) { done in progress?(done, total) } transform: { cases(for: $0) }
+        for (operation, result) in zip(model.operations, results) {
             if let reason = result.skipped { skipped.append(SkippedOperation(operation: operation.id, reason: reason)) }
             if !result.cases.isEmpty { add(result.cases, to: Self.suiteName(of: operation)) }
-            progress?(index + 1, model.operations.count)
         }
         // Flows span operations: each goes to the suite of the operation that starts it.
         if options.effectiveKinds.contains(.flow) {
@@ -64,11 +67,25 @@ public struct TestPlanner: Sendable {
         return plan
     }
 
-    /// The suite an operation's cases go to: its first tag, else its first path segment.
+    /// The suite an operation's cases go to: its first tag, else the first path segment
+    /// that names a resource (`/v1/customers/{id}` → `customers`: a version or `api`
+    /// prefix would put a whole untagged API such as Stripe's in one module).
     static func suiteName(of operation: AssayCore.Operation) -> String {
         if let tag = operation.tags.first, !tag.trimmingCharacters(in: .whitespaces).isEmpty { return tag }
-        let segment = operation.path.split(separator: "/").first { !$0.hasPrefix("{") }
+        let segments = operation.path.split(separator: "/").filter { !$0.hasPrefix("{") }
+        let segment = segments.first { !isPrefixSegment($0) } ?? segments.last
         return segment.map(String.init) ?? "root"
+    }
+
+    /// Whether a path segment is a prefix shared by the whole API rather than a resource:
+    /// `api`, `rest`, a version (`v1`, `v2.1`, `1.0`) or a date version (`2020-08-27`).
+    static func isPrefixSegment(_ segment: Substring) -> Bool {
+        let lowered = segment.lowercased()
+        if ["api", "apis", "rest", "latest", "public"].contains(lowered) { return true }
+        var body = Substring(lowered)
+        if body.first == "v" { body = body.dropFirst() }
+        guard let first = body.first, first.isASCII, first.isNumber else { return false }
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "-" || $0 == "_" }
     }
 
     /// The cases of one operation, and the reason when it gets no positive case.
