@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import Foundation
 
 /// The `assay` command: generate, run and gate API test suites from an API description.
 @main
@@ -17,4 +18,26 @@ struct Assay: AsyncParsableCommand {
         version: AssayVersion.current,
         subcommands: [InspectCommand.self, DataCommand.self, GenerateCommand.self]
     )
+}
+
+extension Assay {
+    /// Runs the command, with one change to ArgumentParser's exit codes: a bad option or
+    /// argument exits 2 ("unusable input", as every command documents) rather than 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message.isEmpty ? "error: invalid usage" : message).utf8 + [0x0A]))
+                Foundation.exit(ExitStatus.unusable.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -14,6 +14,17 @@ func petstore() async throws -> APIModel {
 }
 
 @Suite struct TestPlanTests {
+    /// The suites are written on every core and stitched in: the bytes must be exactly
+    /// what the plain writer gives for the whole document.
+    @Test func planBytesAreThePrettyJSONOfThePlan() async throws {
+        let plan = TestPlanner(model: try await petstore(), options: PlannerOptions(strategy: .enhanced)).plan()
+        #expect(plan.suites.count > 1)
+        #expect(plan.jsonBytes() == JSONWriter(pretty: true).bytes(plan.json) + [0x0A])
+        let escaped: JSONValue = ["text": "quote \" slash / back \\ tab \t nl \n bell \u{07} del \u{7F} é 東京"]
+        #expect(JSONWriter().string(escaped) == #"{"text":"quote \" slash / back \\ tab \t nl \n bell \u0007 del \u007f é 東京"}"#)
+        #expect(JSONWriter(escapeSlashes: true).string(["a/b": "/"]) == #"{"a\/b":"\/"}"#)
+    }
+
     @Test func sameSeedSamePlanBytesOtherSeedOtherValues() async throws {
         let model = try await petstore()
         let first = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, seed: 11)).plan()

@@ -31,4 +31,22 @@ public struct EmittedFile: Sendable, Hashable {
             }
         }
     }
+
+    /// Removes generated files under `directory` that `files` no longer has: a module for a
+    /// suite whose operations are all gone would otherwise keep running stale tests. Only
+    /// files named `test_*.py` whose text holds `marker` (the emitter's "generated" line)
+    /// are touched, so hand-written tests beside them are safe.
+    /// - Returns: the names removed.
+    @discardableResult
+    public static func removeStale(in directory: String, keeping files: [EmittedFile], marker: String) -> [String] {
+        let kept = Set(files.map(\.path))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix("test_") && name.hasSuffix(".py") && !kept.contains(name) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), String(decoding: data, as: UTF8.self).contains(marker) else { continue }
+            if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(name) }
+        }
+        return removed
+    }
 }

@@ -17,12 +17,48 @@ extension TestPlan {
             "skipped": .array(skipped.map { ["operation": .string($0.operation), "reason": .string($0.reason)] }),
         ]
         if let load { object["load"] = load.json }
+        if let settings { object["settings"] = settings.json }
+        if !contracts.isEmpty { object["operations"] = .array(contracts.map(\.json)) }
         return .object(object)
     }
 
-    /// The plan as pretty-printed UTF-8 JSON with a final newline.
+    /// The plan as pretty-printed UTF-8 JSON with a final newline: the bytes
+    /// `JSONWriter(pretty: true)` gives for ``json``, with the suites rendered on every
+    /// core (they are nearly all of a large plan).
     public func jsonBytes() -> [UInt8] {
-        JSONWriter(pretty: true).bytes(json) + [0x0A]
+        let writer = JSONWriter(pretty: true)
+        guard suites.count > 1 else { return writer.bytes(json) + [0x0A] }
+        var outline = self
+        outline.suites = []
+        guard case .object(let object) = outline.json else { return writer.bytes(json) + [0x0A] }
+        // A suite sits at depth 2: plan object → "suites" array → suite.
+        let rendered = ParallelMap.map(suites, transform: { suite -> [UInt8] in
+            var bytes: [UInt8] = []
+            writer.write(suite.json, into: &bytes, indent: 2)
+            return bytes
+        })
+        var output: [UInt8] = []
+        output.reserveCapacity(rendered.reduce(0) { $0 + $1.count } + 65_536)
+        output.append(UInt8(ascii: "{"))
+        for (offset, (key, value)) in object.enumerated() {
+            if offset > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: "\n  ".utf8)
+            writer.write(.string(key), into: &output, indent: 1)
+            output.append(contentsOf: ": ".utf8)
+            guard key == "suites" else {
+                writer.write(value, into: &output, indent: 1)
+                continue
+            }
+            output.append(UInt8(ascii: "["))
+            for (index, bytes) in rendered.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(contentsOf: "\n    ".utf8)
+                output += bytes
+            }
+            output.append(contentsOf: "\n  ]".utf8)
+        }
+        output.append(contentsOf: "\n}\n".utf8)
+        return output
     }
 
     /// Reads a plan from its JSON form.
@@ -56,6 +92,8 @@ extension TestPlan {
             SkippedOperation(operation: try entry.string("operation"), reason: try entry.string("reason"))
         }
         if let load = try reader.optionalObject("load") { self.load = try LoadProfile(reader: load) } else { self.load = nil }
+        self.settings = try reader.optionalObject("settings").map { entry throws(PlanError) in try PlanSettings(reader: entry) }
+        self.contracts = try (reader.optionalArray("operations") ?? []).map { entry throws(PlanError) in try OperationContract(reader: entry) }
     }
 
     /// Reads a plan from JSON bytes.
@@ -67,6 +105,31 @@ extension TestPlan {
             throw PlanError(.malformedPlan, "the plan is not valid JSON: \(error)")
         }
         try self.init(json: value)
+    }
+}
+
+extension PlanSettings {
+    var json: JSONValue {
+        [
+            "kinds": .array(kinds.map { .string($0.rawValue) }),
+            "latencyBudgetMs": .integer(latencyBudgetMilliseconds),
+            "maxValidationCases": .integer(maxValidationCasesPerOperation),
+            "locale": .string(locale),
+        ]
+    }
+
+    init(reader: PlanReader) throws(PlanError) {
+        let kinds = try reader.array("kinds").map { entry throws(PlanError) -> CaseKind in
+            let name = try entry.asString()
+            guard let kind = CaseKind(rawValue: name) else { throw entry.error("unknown case kind '\(name)'", key: nil) }
+            return kind
+        }
+        self.init(
+            kinds: kinds,
+            latencyBudgetMilliseconds: try reader.int("latencyBudgetMs"),
+            maxValidationCasesPerOperation: try reader.int("maxValidationCases"),
+            locale: try reader.string("locale")
+        )
     }
 }
 

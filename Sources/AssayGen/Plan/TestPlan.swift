@@ -1,4 +1,5 @@
 public import AssayCore
+import AssayData
 import Foundation
 import OrderedCollections
 
@@ -25,6 +26,12 @@ public struct TestPlan: Sendable, Hashable {
     public var skipped: [SkippedOperation]
     /// The load profile for performance runs, when the strategy plans one.
     public var load: LoadProfile?
+    /// The options besides strategy and seed that shaped the cases; `nil` in plans written
+    /// before they were recorded.
+    public var settings: PlanSettings?
+    /// What each operation of the description promised when the plan was made: the
+    /// fingerprints incremental regeneration compares and the facts a spec diff checks.
+    public var contracts: [OperationContract]
 
     /// Creates a plan.
     public init(
@@ -33,7 +40,9 @@ public struct TestPlan: Sendable, Hashable {
         seed: UInt64,
         suites: [TestSuite],
         skipped: [SkippedOperation] = [],
-        load: LoadProfile? = nil
+        load: LoadProfile? = nil,
+        settings: PlanSettings? = nil,
+        contracts: [OperationContract] = []
     ) {
         self.api = api
         self.strategy = strategy
@@ -41,6 +50,8 @@ public struct TestPlan: Sendable, Hashable {
         self.suites = suites
         self.skipped = skipped
         self.load = load
+        self.settings = settings
+        self.contracts = contracts
     }
 
     /// Every case of every suite, in order.
@@ -86,5 +97,33 @@ public struct SkippedOperation: Sendable, Hashable {
     public init(operation: String, reason: String) {
         self.operation = operation
         self.reason = reason
+    }
+}
+
+/// The planner options a plan records besides strategy and seed: with them, the same
+/// description gives the same cases, which incremental regeneration relies on.
+public struct PlanSettings: Sendable, Hashable {
+    /// The case kinds planned, in their fixed order.
+    public var kinds: [CaseKind]
+    public var latencyBudgetMilliseconds: Int
+    public var maxValidationCasesPerOperation: Int
+    /// `en_US`.
+    public var locale: String
+
+    public init(kinds: [CaseKind], latencyBudgetMilliseconds: Int, maxValidationCasesPerOperation: Int, locale: String) {
+        self.kinds = kinds
+        self.latencyBudgetMilliseconds = latencyBudgetMilliseconds
+        self.maxValidationCasesPerOperation = maxValidationCasesPerOperation
+        self.locale = locale
+    }
+
+    /// The settings `options` plan with.
+    public init(_ options: PlannerOptions) {
+        self.init(
+            kinds: options.effectiveKinds.sorted(),
+            latencyBudgetMilliseconds: options.latencyBudgetMilliseconds,
+            maxValidationCasesPerOperation: options.maxValidationCasesPerOperation,
+            locale: options.locale.identifier
+        )
     }
 }

@@ -28,6 +28,20 @@ public struct TestPlanner: Sendable {
     /// - Parameter progress: called after each operation with (done, total), one call at a
     ///   time, from the threads that plan.
     public func plan(progress: (@Sendable (Int, Int) -> Void)? = nil) -> TestPlan {
+        // Operations are independent (each has its own random stream), so they are planned
+        // on every core and gathered in description order: the plan is the same either way.
+        let total = model.operations.count
+        let results = ParallelMap.map(model.operations) { done in progress?(done, total) } transform: { cases(for: $0) }
+        let flows = options.effectiveKinds.contains(.flow) ? flowCases() : []
+        return assemble(results, flows: flows, contracts: OperationContract.contracts(of: model))
+    }
+
+    /// The plan from each operation's cases (in the model's order) and the flows.
+    func assemble(
+        _ results: [(cases: [TestCase], skipped: String?)],
+        flows: [(suite: String, testCase: TestCase)],
+        contracts: [OperationContract]
+    ) -> TestPlan {
         var suites: [String: TestSuite] = [:]
         var order: [String] = []
         var skipped: [SkippedOperation] = []
@@ -38,18 +52,12 @@ public struct TestPlanner: Sendable {
             }
             suites[name]!.cases += cases
         }
-        // Operations are independent (each has its own random stream), so they are planned
-        // on every core and gathered in description order: the plan is the same either way.
-        let total = model.operations.count
-        let results = ParallelMap.map(model.operations) { done in progress?(done, total) } transform: { cases(for: $0) }
         for (operation, result) in zip(model.operations, results) {
             if let reason = result.skipped { skipped.append(SkippedOperation(operation: operation.id, reason: reason)) }
             if !result.cases.isEmpty { add(result.cases, to: Self.suiteName(of: operation)) }
         }
         // Flows span operations: each goes to the suite of the operation that starts it.
-        if options.effectiveKinds.contains(.flow) {
-            for (name, testCase) in flowCases() { add([testCase], to: name) }
-        }
+        for (name, testCase) in flows { add([testCase], to: name) }
         var plan = TestPlan(
             api: APIReference(
                 title: model.info.title,
@@ -61,7 +69,9 @@ public struct TestPlanner: Sendable {
             strategy: options.strategy,
             seed: options.seed,
             suites: order.map { suites[$0]! },
-            skipped: skipped
+            skipped: skipped,
+            settings: PlanSettings(options),
+            contracts: contracts
         )
         plan.load = loadProfile(for: plan)
         return plan

@@ -17,13 +17,22 @@ struct GenerateCommand: AsyncParsableCommand {
             ASSAY_TIMEOUT, and per security scheme ASSAY_AUTH_<SCHEME>… (listed in conftest.py). \
             No credential is ever written into the files.
 
-            Exit codes: 0 written; 2 unusable input (unreadable description, bad option, \
-            unwritable output).
+            With --since, only the operations whose definition changed since that plan are \
+            planned anew (the others keep their cases byte for byte), and the spec diff is \
+            printed and written to spec-diff.json: added, removed and changed operations, \
+            with breaking changes flagged (removed operation or response, new required \
+            parameter or member, narrowed enum, changed type, removed media type). The pytest \
+            package carries its plan.json, so a package directory is a valid --since.
+
+            Exit codes: 0 written; 1 breaking changes found under --fail-on-breaking (the \
+            files are still written); 2 unusable input (unreadable description or previous \
+            plan, bad option, unwritable output).
 
             Examples:
               assay generate examples/petstore.yaml --out tests/api
               assay generate api.yaml --out plan --format plan --strategy enhanced
               assay generate api.yaml --out tests/api --strategy enhanced --kinds validation,error --seed 7
+              assay generate api.yaml --out tests/api --strategy enhanced --since tests/api --fail-on-breaking
             """
     )
 
@@ -59,6 +68,12 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "The latency budget of performance cases, in milliseconds.")
     var latencyBudget: Int = 500
 
+    @Option(help: "A previous plan.json (or a directory holding one): plan only what changed since, and report the spec diff.")
+    var since: String?
+
+    @Flag(help: "Exit 1 when the spec diff against --since has a breaking change.")
+    var failOnBreaking = false
+
     @Flag(help: "No progress bar and no summary.")
     var quiet = false
 
@@ -67,6 +82,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try parsedKinds()
         guard latencyBudget > 0 else { throw ValidationError("--latency-budget must be positive") }
+        if failOnBreaking && since == nil { throw ValidationError("--fail-on-breaking needs --since PREVIOUS_PLAN") }
     }
 
     /// The kinds `--kinds` names; `nil` for all.
@@ -84,6 +100,7 @@ struct GenerateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let previous = try since.map(Self.readPreviousPlan)
         let model: APIModel
         do {
             model = try await SpecLoader(options: loading.loadOptions).load(SpecSource(argument: spec)).model
@@ -97,16 +114,26 @@ struct GenerateCommand: AsyncParsableCommand {
             seed: seed,
             latencyBudgetMilliseconds: latencyBudget
         )
+        let planner = TestPlanner(model: model, options: options)
         let progress = ProgressBar(total: model.operations.count, label: "operations", enabled: !quiet)
-        let plan = TestPlanner(model: model, options: options).plan { done, _ in progress.update(done) }
+        let plan: TestPlan
+        var incremental: IncrementalPlan?
+        if let previous {
+            let result = planner.plan(since: previous) { done, total in progress.update(done, total: total) }
+            plan = result.plan
+            incremental = result
+        } else {
+            plan = planner.plan { done, _ in progress.update(done) }
+        }
         progress.finish()
 
-        let files: [EmittedFile]
-        switch format {
-        case .plan:
-            files = [EmittedFile(path: "plan.json", contents: String(decoding: plan.jsonBytes(), as: UTF8.self))]
-        case .pytest:
-            files = PytestEmitter(securitySchemes: Array(model.securitySchemes.values), generator: "Assay \(AssayVersion.current)").files(for: plan)
+        // The plan's JSON and the pytest modules are rendered side by side.
+        let emitter = PytestEmitter(securitySchemes: Array(model.securitySchemes.values), generator: "Assay \(AssayVersion.current)")
+        async let planFile = EmittedFile(path: "plan.json", contents: String(decoding: plan.jsonBytes(), as: UTF8.self))
+        let modules = format == .pytest ? emitter.files(for: plan) : []
+        var files = modules + [await planFile]
+        if let incremental {
+            files.append(EmittedFile(path: "spec-diff.json", contents: JSONWriter(pretty: true).string(incremental.diff.json) + "\n"))
         }
         do {
             try EmittedFile.write(files, to: out)
@@ -114,7 +141,44 @@ struct GenerateCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.unusable
         }
-        if !quiet { printSummary(plan, files: files) }
+        let removed = format == .pytest ? EmittedFile.removeStale(in: out, keeping: files, marker: PytestEmitter.generatedMarker) : []
+        if !quiet {
+            if let incremental { printIncremental(incremental, removed: removed) }
+            printSummary(plan, files: files)
+        }
+        if failOnBreaking, let incremental, !incremental.diff.breakingChanges.isEmpty {
+            throw ExitStatus.findings
+        }
+    }
+
+    /// The plan `--since` names: a plan.json, or a directory holding one.
+    static func readPreviousPlan(_ path: String) throws -> TestPlan {
+        var isDirectory: ObjCBool = false
+        var file = path
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            file = (path as NSString).appendingPathComponent("plan.json")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            FileHandle.standardError.write(Data("error: --since: cannot read the previous plan \(file)\n".utf8))
+            throw ExitStatus.unusable
+        }
+        do {
+            return try TestPlan(jsonBytes: Array(data))
+        } catch {
+            FileHandle.standardError.write(Data("error: --since \(file): \(error)\n".utf8))
+            throw ExitStatus.unusable
+        }
+    }
+
+    private func printIncremental(_ result: IncrementalPlan, removed: [String]) {
+        var text = result.diff.report() + "\n"
+        if let reason = result.fullRegenerationReason {
+            text += "planned every operation anew: \(reason)\n"
+        } else {
+            text += "planned \(result.regenerated.count) operation\(result.regenerated.count == 1 ? "" : "s") anew, kept the cases of \(result.reused.count)\n"
+        }
+        if !removed.isEmpty { text += "removed stale modules: \(removed.joined(separator: ", "))\n" }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     private func printSummary(_ plan: TestPlan, files: [EmittedFile]) {

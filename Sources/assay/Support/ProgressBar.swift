@@ -2,7 +2,8 @@ import Foundation
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {
-    private let total: Int
+    // Guarded by `lock` (an incremental run learns its total after the diff).
+    private var total: Int
     private let label: String
     private let enabled: Bool
     private let start = Date()
@@ -17,11 +18,13 @@ final class ProgressBar: @unchecked Sendable {
         self.enabled = enabled && isatty(STDERR_FILENO) == 1 && total > 0
     }
 
-    /// Redraws for `done` items, at most ten times a second.
-    func update(_ done: Int) {
+    /// Redraws for `done` items, at most ten times a second; `total` replaces the total
+    /// given at creation when the work turned out smaller.
+    func update(_ done: Int, total newTotal: Int? = nil) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
+        if let newTotal, newTotal > 0 { total = newTotal }
         let now = Date()
         guard now.timeIntervalSince(lastDrawn) >= 0.1 || done >= total else { return }
         lastDrawn = now

@@ -1,0 +1,97 @@
+import AssayCore
+import Foundation
+import OrderedCollections
+
+/// A plan regenerated against a previous one: what changed in the description, and
+/// which operations were planned anew.
+public struct IncrementalPlan: Sendable {
+    /// The new plan: the previous cases of unchanged operations, fresh cases for the rest.
+    public var plan: TestPlan
+    /// How the description changed since the previous plan.
+    public var diff: SpecDiff
+    /// Operations planned anew (added or changed), in the description's order.
+    public var regenerated: [String]
+    /// Operations whose previous cases were kept.
+    public var reused: [String]
+    /// Why every operation was planned anew, when the previous plan could not be reused
+    /// (other strategy, seed or settings, or a plan without fingerprints).
+    public var fullRegenerationReason: String?
+}
+
+extension TestPlanner {
+    /// Plans only the operations whose definition changed since `previous`, keeping the
+    /// previous cases of the others, and reports the spec diff.
+    ///
+    /// An operation's cases depend only on its definition (fingerprinted in the plan), the
+    /// strategy, the seed and the settings, so with those equal the result is the plan a
+    /// full run would give; kept cases stay byte for byte what was committed. Flows are
+    /// kept when every operation they touch is unchanged.
+    public func plan(since previous: TestPlan, progress: (@Sendable (Int, Int) -> Void)? = nil) -> IncrementalPlan {
+        let contracts = OperationContract.contracts(of: model)
+        let diff = SpecDiff(from: previous.contracts, to: contracts)
+        if let reason = reuseObstacle(previous) {
+            let plan = assemble(
+                ParallelMap.map(model.operations) { done in progress?(done, model.operations.count) } transform: { cases(for: $0) },
+                flows: options.effectiveKinds.contains(.flow) ? flowCases() : [],
+                contracts: contracts
+            )
+            return IncrementalPlan(plan: plan, diff: diff, regenerated: model.operations.map(\.id), reused: [], fullRegenerationReason: reason)
+        }
+
+        let unchanged = Set(diff.unchanged)
+        var previousCases: [String: [TestCase]] = [:]
+        var previousFlows: [String: TestCase] = [:]
+        for testCase in previous.cases {
+            if testCase.kind == .flow {
+                previousFlows[testCase.id] = testCase
+            } else if let operation = testCase.steps.first?.operation {
+                previousCases[operation, default: []].append(testCase)
+            }
+        }
+        let previousSkips = Dictionary(previous.skipped.map { ($0.operation, $0.reason) }, uniquingKeysWith: { first, _ in first })
+
+        let changed = model.operations.filter { !unchanged.contains($0.id) }
+        let total = changed.count
+        let fresh = ParallelMap.map(changed) { done in progress?(done, total) } transform: { cases(for: $0) }
+        var freshByOperation: [String: (cases: [TestCase], skipped: String?)] = [:]
+        for (operation, result) in zip(changed, fresh) { freshByOperation[operation.id] = result }
+        let results = model.operations.map { operation in
+            freshByOperation[operation.id] ?? (previousCases[operation.id] ?? [], previousSkips[operation.id])
+        }
+
+        var flows: [(suite: String, testCase: TestCase)] = []
+        if options.effectiveKinds.contains(.flow) {
+            for (suite, testCase) in flowCases() {
+                let touched = Set(testCase.steps.map(\.operation))
+                if touched.isSubset(of: unchanged), let kept = previousFlows[testCase.id] {
+                    flows.append((suite, kept))
+                } else {
+                    flows.append((suite, testCase))
+                }
+            }
+        }
+        return IncrementalPlan(
+            plan: assemble(results, flows: flows, contracts: contracts),
+            diff: diff,
+            regenerated: changed.map(\.id),
+            reused: model.operations.map(\.id).filter(unchanged.contains),
+            fullRegenerationReason: nil
+        )
+    }
+
+    /// Why `previous` cannot lend its cases, or `nil` when it can.
+    func reuseObstacle(_ previous: TestPlan) -> String? {
+        if previous.contracts.isEmpty { return "the previous plan records no operation fingerprints (written by an older Assay)" }
+        if previous.strategy != options.strategy {
+            return "the previous plan used the \(previous.strategy.rawValue) strategy, this run \(options.strategy.rawValue)"
+        }
+        if previous.seed != options.seed { return "the previous plan used seed \(previous.seed), this run \(options.seed)" }
+        guard let settings = previous.settings else { return "the previous plan records no settings" }
+        let current = PlanSettings(options)
+        if settings.kinds != current.kinds {
+            return "the previous plan has kinds \(settings.kinds.map(\.rawValue).joined(separator: ",")), this run \(current.kinds.map(\.rawValue).joined(separator: ","))"
+        }
+        if settings != current { return "the previous plan used other settings (latency budget, validation cap or locale)" }
+        return nil
+    }
+}
