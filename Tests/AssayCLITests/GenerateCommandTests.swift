@@ -10,7 +10,10 @@ import Testing
             let output = try AssayBinary.run(["generate", "examples/petstore.yaml", "--out", out, "--strategy", "enhanced"])
             #expect(output.status == 0, "\(output.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-            #expect(names == ["assay_checks.py", "conftest.py", "plan.json", "pytest.ini", "test_health.py", "test_orders.py", "test_pets.py"])
+            #expect(names == [
+                "assay_checks.py", "assay_schemas.json", "conftest.py", "plan.json", "pytest.ini", "requirements.txt",
+                "test_health.py", "test_orders.py", "test_pets.py",
+            ])
             #expect(output.stderr.contains("operations: 8 of 8 covered"), "\(output.stderr)")
             let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plan.json"))) as? [String: Any]
             #expect((plan?["operations"] as? [Any])?.count == 8)

@@ -248,9 +248,12 @@ import Testing
                 return int(match.group(1)) if match else None
 
             def store(self, pet_id, sent):
-                pet = dict(sent, id=pet_id)
+                # A Pet has a status the server sets: a new pet is available.
+                pet = dict(sent, id=pet_id, status="available")
                 if MODE == "mangling" and "name" in pet:
                     pet["name"] = pet["name"].upper()
+                if MODE == "stringly":
+                    pet["id"] = str(pet_id)
                 PETS[pet_id] = pet
                 return pet
 
@@ -336,5 +339,9 @@ import Testing
         let mangling = try await Self.runPetFlows(mode: "mangling", python: python)
         #expect(mangling.status == 1)
         #expect(mangling.output.contains("expected /name to be"), "\(mangling.output.suffix(3_000))")
+        // A body that breaks the response schema: the check names the place and the keyword.
+        let stringly = try await Self.runPetFlows(mode: "stringly", python: python)
+        #expect(stringly.status == 1)
+        #expect(stringly.output.contains("the body does not match the response schema at /id: '1' is not of type 'integer' (keyword type"), "\(stringly.output.suffix(3_000))")
     }
 }

@@ -29,7 +29,11 @@ public struct PytestEmitter: Sendable {
             EmittedFile(path: "conftest.py", contents: conftest(for: plan)),
             EmittedFile(path: "assay_checks.py", contents: PytestSupportFiles.checks),
             EmittedFile(path: "pytest.ini", contents: PytestSupportFiles.pytestIni),
+            EmittedFile(path: "requirements.txt", contents: PytestSupportFiles.requirements),
         ]
+        if let schemas = plan.schemas, plan.cases.contains(where: { $0.steps.contains { $0.expect.schema != nil } }) {
+            files.append(EmittedFile(path: "assay_schemas.json", contents: JSONWriter(pretty: true).string(schemas.document) + "\n"))
+        }
         var modules: Set<String> = ["conftest", "assay_checks"]
         var named: [(path: String, suite: TestSuite)] = []
         for suite in plan.suites where !suite.cases.isEmpty {
@@ -124,7 +128,14 @@ public struct PytestEmitter: Sendable {
         lines.append("import pytest")
         lines.append("")
         let needed = helpers(for: suite)
-        lines.append("from assay_checks import " + needed.joined(separator: ", "))
+        let imports = "from assay_checks import " + needed.joined(separator: ", ")
+        if imports.count <= 88 {
+            lines.append(imports)
+        } else {
+            lines.append("from assay_checks import (")
+            lines += needed.map { "    \($0)," }
+            lines.append(")")
+        }
         var names: Set<String> = []
         for testCase in suite.cases {
             lines.append("")
@@ -142,6 +153,7 @@ public struct PytestEmitter: Sendable {
             if !step.expect.headers.isEmpty { used.insert("expect_headers") }
             if step.expect.latencyBudgetMilliseconds != nil { used.insert("expect_within") }
             if !step.expect.bodyValues.isEmpty { used.insert("expect_body_value") }
+            if step.expect.schema != nil { used.insert("expect_schema") }
             for capture in step.captures {
                 switch capture.source {
                 case .body: used.insert("capture_body")
@@ -149,7 +161,8 @@ public struct PytestEmitter: Sendable {
                 }
             }
         }
-        return ["capture_body", "capture_header", "expect_body_value", "expect_headers", "expect_json", "expect_status", "expect_within"].filter(used.contains)
+        return ["capture_body", "capture_header", "expect_body_value", "expect_headers", "expect_json", "expect_schema", "expect_status", "expect_within"]
+            .filter(used.contains)
     }
 
     /// The function name of a case: `test_` and the case id in snake case, unique in the module.
@@ -257,6 +270,10 @@ public struct PytestEmitter: Sendable {
         lines.append("    expect_status(response, " + statusArguments.joined(separator: ", ") + ")")
         if let contentType = step.expect.contentType {
             lines.append("    expect_json(response, \(PythonLiteral.string(contentType)))")
+        }
+        if let schema = step.expect.schema {
+            let line = "    expect_schema(response, \(PythonLiteral.string(schema.description)))"
+            lines += line.count <= 88 ? [line] : ["    expect_schema(", "        response,", "        \(PythonLiteral.string(schema.description)),", "    )"]
         }
         if !step.expect.headers.isEmpty {
             lines.append("    expect_headers(response, \(PythonLiteral.renderFlat(.array(step.expect.headers.map { .string($0) }))))")

@@ -9,6 +9,12 @@ enum PytestSupportFiles {
         """Checks used by the generated tests: each failure says what was sent and what came back."""
 
         import json
+        import os
+        from urllib.parse import quote
+
+        SCHEMAS_URI = "urn:assay:schemas"
+        _registry = None
+        _validators = {}
 
 
         def _describe(response):
@@ -38,6 +44,43 @@ enum PytestSupportFiles {
                 return response.json()
             except json.JSONDecodeError as error:
                 assert False, f"the body is not JSON ({error}): {_describe(response)}"
+
+
+        def _schema_validator(pointer):
+            """A validator for the schema at `pointer` of assay_schemas.json (JSON Schema 2020-12),
+            whose references resolve inside that document."""
+            global _registry
+            from jsonschema import Draft202012Validator
+
+            if _registry is None:
+                from referencing import Registry, Resource
+                from referencing.jsonschema import DRAFT202012
+
+                path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "assay_schemas.json")
+                with open(path, encoding="utf-8") as handle:
+                    document = json.load(handle)
+                resource = Resource.from_contents(document, default_specification=DRAFT202012)
+                _registry = Registry().with_resource(SCHEMAS_URI, resource)
+            if pointer not in _validators:
+                reference = {"$ref": SCHEMAS_URI + "#" + quote(pointer, safe="/~")}
+                _validators[pointer] = Draft202012Validator(reference, registry=_registry)
+            return _validators[pointer]
+
+
+        def expect_schema(response, pointer):
+            """The JSON body matches the response schema at `pointer` in assay_schemas.json."""
+            if response.status_code == 204 or not response.content:
+                return
+            from jsonschema.exceptions import best_match
+
+            error = best_match(_schema_validator(pointer).iter_errors(response.json()))
+            if error is None:
+                return
+            where = "/" + "/".join(str(part) for part in error.absolute_path)
+            assert False, (
+                f"the body does not match the response schema at {where}: {error.message} "
+                f"(keyword {error.validator}, schema {pointer}): {_describe(response)}"
+            )
 
 
         def expect_headers(response, names):
@@ -241,6 +284,14 @@ enum PytestSupportFiles {
             client.session.close()
 
         """#
+
+    /// `requirements.txt`: what the suite needs to run.
+    static let requirements = """
+        pytest>=8
+        requests>=2.31
+        jsonschema>=4.18
+
+        """
 
     /// `pytest.ini`: the markers of the case kinds, so `-m validation` selects them.
     static let pytestIni = """

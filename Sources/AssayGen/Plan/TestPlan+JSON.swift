@@ -19,6 +19,7 @@ extension TestPlan {
         if let load { object["load"] = load.json }
         if let settings { object["settings"] = settings.json }
         if !contracts.isEmpty { object["operations"] = .array(contracts.map(\.json)) }
+        if let schemas { object["schemas"] = schemas.document }
         return .object(object)
     }
 
@@ -94,6 +95,11 @@ extension TestPlan {
         if let load = try reader.optionalObject("load") { self.load = try LoadProfile(reader: load) } else { self.load = nil }
         self.settings = try reader.optionalObject("settings").map { entry throws(PlanError) in try PlanSettings(reader: entry) }
         self.contracts = try (reader.optionalArray("operations") ?? []).map { entry throws(PlanError) in try OperationContract(reader: entry) }
+        switch reader.value["schemas"] {
+        case nil, .null?: self.schemas = nil
+        case .object(let document)?: self.schemas = SchemaBundle(document: .object(document))
+        default: throw reader.error("\"schemas\" must be an object (a JSON Schema document)", key: "schemas")
+        }
     }
 
     /// Reads a plan from JSON bytes.

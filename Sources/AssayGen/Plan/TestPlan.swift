@@ -32,6 +32,9 @@ public struct TestPlan: Sendable, Hashable {
     /// What each operation of the description promised when the plan was made: the
     /// fingerprints incremental regeneration compares and the facts a spec diff checks.
     public var contracts: [OperationContract]
+    /// The response schemas the expectations point at, as one JSON Schema 2020-12
+    /// document: what the runner and the emitted suite validate bodies against.
+    public var schemas: SchemaBundle?
 
     /// Creates a plan.
     public init(
@@ -42,7 +45,8 @@ public struct TestPlan: Sendable, Hashable {
         skipped: [SkippedOperation] = [],
         load: LoadProfile? = nil,
         settings: PlanSettings? = nil,
-        contracts: [OperationContract] = []
+        contracts: [OperationContract] = [],
+        schemas: SchemaBundle? = nil
     ) {
         self.api = api
         self.strategy = strategy
@@ -52,6 +56,7 @@ public struct TestPlan: Sendable, Hashable {
         self.load = load
         self.settings = settings
         self.contracts = contracts
+        self.schemas = schemas
     }
 
     /// Every case of every suite, in order.

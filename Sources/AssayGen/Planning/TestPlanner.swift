@@ -74,6 +74,8 @@ public struct TestPlanner: Sendable {
             contracts: contracts
         )
         plan.load = loadProfile(for: plan)
+        let pointers = Set(plan.cases.flatMap { $0.steps.compactMap(\.expect.schema) })
+        if !pointers.isEmpty { plan.schemas = SchemaBundle(model: model, pointers: pointers.sorted()) }
         return plan
     }
 
