@@ -71,12 +71,8 @@ extension TestPlanner {
         guard let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }),
             let schema = parameter.schema
         else { return nil }
-        var candidates: [JSONValue] = [
-            .integer(2_147_483_000 + random.int(in: 0...600)), .integer(999_999_937), .integer(987_654),
-            .string(String(decoding: UUIDText.bytes(random: &random), as: UTF8.self)),
-            .string("assay-missing-\(String(random.next() & 0xFFFF_FFFF, radix: 16))"),
-            .string("zz-assay-missing"), .string("999999937"),
-        ]
+        // The candidates are the ones Assay's mock recognises as naming nothing.
+        var candidates = UnknownResourceID.candidates(random: &random)
         if case .literal(let current)? = valid.pathParameters.first(where: { $0.name == name })?.value {
             candidates.removeAll { $0 == current }
         }

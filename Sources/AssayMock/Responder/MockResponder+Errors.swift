@@ -1,0 +1,37 @@
+import AssayCore
+import AssayData
+import OrderedCollections
+
+extension MockResponder {
+    /// An error response: `{"error": {"code", "message", "details"}}` in JSON.
+    ///
+    /// When the operation documents a JSON schema for the status that this body does not
+    /// meet, the answer is a body generated from that schema instead (the description is
+    /// the contract), and the explanation moves to the `X-Assay-Mock-Error` header.
+    func problem(_ status: Int, _ code: String, _ message: String, details: [JSONValue] = [], operation: AssayCore.Operation?) -> MockResponse {
+        var error: JSONObject = ["code": .string(code), "message": .string(message)]
+        if !details.isEmpty { error["details"] = .array(details) }
+        var body: JSONValue = ["error": .object(error)]
+        var contentType = "application/json"
+        var headers: [MockHeader] = []
+        if let operation, let documented = operation.response(for: status),
+            let media = documented.content.first(where: { MediaTypeText.isJSON($0.contentType) })
+        {
+            contentType = media.contentType
+            if let schema = media.schema, !responses.isValid(body, schemaAt: schema.pointer) {
+                var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("\(operation.id) \(status)")).derived(UInt64(requestCount))
+                if let generated = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
+                    body = generated
+                    headers.append(MockHeader("X-Assay-Mock-Error", Self.headerText(message)))
+                }
+            }
+        }
+        headers.insert(MockHeader("Content-Type", contentType), at: 0)
+        return MockResponse(status: status, headers: headers, body: JSONWriter().bytes(body))
+    }
+
+    /// Text fit for a header value: printable ASCII only.
+    static func headerText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? $0 : "?" }))
+    }
+}

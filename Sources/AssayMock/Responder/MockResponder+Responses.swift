@@ -1,0 +1,181 @@
+import AssayCore
+import AssayData
+import OrderedCollections
+
+extension MockResponder {
+    /// The documented success an answer uses.
+    struct Success {
+        var status: Int
+        /// The documented response (an exact code, `2XX` or `default`), when there is one.
+        var response: Response?
+        /// The media type of the body: JSON when documented, else the first.
+        var media: MediaType?
+    }
+
+    /// The success to answer with: among the documented 2xx codes, the one the method
+    /// suggests (201 for a creation, 204 for a delete, else 200), else the first; else a
+    /// `2XX` or `default` response under that status.
+    func success(for operation: AssayCore.Operation, creating: Bool) -> Success {
+        let preference: [Int]
+        switch operation.method {
+        case .post: preference = creating ? [201, 200, 202, 204] : [200, 201, 202, 204]
+        case .put: preference = creating ? [201, 200, 204, 202] : [200, 204, 202, 201]
+        case .delete: preference = [204, 200, 202]
+        case .patch: preference = [200, 204, 202]
+        default: preference = [200, 203, 206, 204]
+        }
+        let exact = operation.responses.filter { $0.statusCode.map { (200..<300).contains($0) } == true }
+        let chosen = preference.lazy.compactMap { code in exact.first { $0.statusCode == code } }.first ?? exact.first
+        let response = chosen ?? operation.responses.first { $0.status.uppercased() == "2XX" } ?? operation.responses.first { $0.status == "default" }
+        var status = chosen?.statusCode ?? preference[0]
+        if chosen == nil && status == 204 && !(response?.content.isEmpty ?? true) { status = 200 }
+        let media = response.flatMap { response in
+            response.content.first { MediaTypeText.isJSON($0.contentType) } ?? response.content.first
+        }
+        return Success(status: status, response: response, media: media)
+    }
+
+    /// A success answer: the body generated from the media type's schema with `record`'s
+    /// members laid over the object at `location` (those the schema accepts), and the
+    /// documented headers; with `whole`, `record` replaces that object when the result is
+    /// valid (a stored resource read back as it was). Returns the body value too, `nil`
+    /// when the answer has none.
+    func successResponse(
+        _ exchange: Exchange,
+        _ success: Success,
+        random: SeededRandom,
+        record: JSONObject?,
+        location: JSONPointer,
+        whole: Bool = false,
+        headers extra: [MockHeader] = []
+    ) -> (response: MockResponse, body: JSONValue?) {
+        var random = random
+        var response = MockResponse(status: success.status)
+        var body: JSONValue?
+        if success.status != 204, success.status != 205, let media = success.media {
+            var value: JSONValue
+            if let schema = media.schema {
+                do {
+                    value = try generator.value(forSchemaAt: schema.pointer, random: &random)
+                } catch {
+                    return (
+                        problem(
+                            500, "unsatisfiable_response",
+                            "The mock cannot make a \(success.status) body for \(exchange.operation.id): \(error.message)", operation: nil), nil
+                    )
+                }
+                if let record {
+                    // A stored resource reads as it was stored when it is a whole valid
+                    // body; else its members are laid over the generated one.
+                    let stored = value.setting(.object(record), at: location)
+                    if whole && value.value(at: location)?.objectValue != nil && responses.isValid(stored, schemaAt: schema.pointer) {
+                        value = stored
+                    } else {
+                        value = overlay(record, onto: value, at: location, schema: schema)
+                    }
+                }
+            } else {
+                value = media.example ?? media.examples.sorted { $0.key < $1.key }.first?.value ?? (record.map { .object($0) } ?? .object([:]))
+            }
+            if let schema = media.schema, let links = success.response?.links, !links.isEmpty {
+                value = withLinkedMembers(value, links: links, schema: schema, random: &random)
+            }
+            body = value
+            let contentType = MediaTypeText.bare(media.contentType) == "*/*" ? "application/json" : media.contentType
+            response.setHeader("Content-Type", contentType)
+            if MediaTypeText.isJSON(contentType) || contentType == "application/json" {
+                response.body = JSONWriter().bytes(value)
+            } else if case .string(let text) = value {
+                response.body = Array(text.utf8)
+            } else {
+                response.body = JSONWriter().bytes(value)
+            }
+        }
+        for header in success.response?.headers ?? [] where header.name.lowercased() != "content-type" {
+            if let given = extra.first(where: { $0.name.lowercased() == header.name.lowercased() }) {
+                response.setHeader(header.name, given.value)
+            } else if let schema = header.schema, let value = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
+                let text = Self.headerText(Self.wireText(value))
+                response.setHeader(header.name, text.isEmpty ? "assay" : text)
+            } else {
+                response.setHeader(header.name, "assay")
+            }
+        }
+        for header in extra where response.header(header.name) == nil {
+            response.setHeader(header.name, header.value)
+        }
+        return (mutated(response, exchange, success: success, body: body), body)
+    }
+
+    /// `members` laid over the object at `location` in `base`: all of them when the result
+    /// stays valid against the schema, else each one that does not add a failure.
+    /// `writeOnly` members never show in a response.
+    func overlay(_ members: JSONObject, onto base: JSONValue, at location: JSONPointer, schema: Schema) -> JSONValue {
+        guard case .object(let target)? = base.value(at: location) else { return base }
+        let declared = lookup.schema(at: location, within: schema.value).map { lookup.properties(of: $0) } ?? [:]
+        let shown = members.filter { member in !(declared[member.key].map { lookup.isMarked("writeOnly", $0) } ?? false) }
+        guard !shown.isEmpty else { return base }
+        var whole = target
+        for (name, value) in shown { whole[name] = value }
+        let candidate = base.setting(.object(whole), at: location)
+        if responses.isValid(candidate, schemaAt: schema.pointer) { return candidate }
+        var current = base
+        var failures = responses.errors(base, schemaAt: schema.pointer).count
+        for (name, value) in shown {
+            guard case .object(var object)? = current.value(at: location) else { break }
+            object[name] = value
+            let attempt = current.setting(.object(object), at: location)
+            let count = responses.errors(attempt, schemaAt: schema.pointer).count
+            if count <= failures {
+                current = attempt
+                failures = count
+            }
+        }
+        return current
+    }
+
+    /// The body with every member its links read (`$response.body#/page`) present: a
+    /// generator may leave optional members out, and a client following the link needs them.
+    func withLinkedMembers(_ body: JSONValue, links: [Link], schema: Schema, random: inout SeededRandom) -> JSONValue {
+        var result = body
+        for link in links {
+            let target = link.operationID.flatMap(model.operation(withID:))
+            let expressions = link.parameters.map { ($0.key, $0.value) } + [("", link.requestBody ?? .null)]
+            for case (let key, .string(let expression)) in expressions {
+                guard expression.hasPrefix("$response.body#"), let pointer = JSONPointer(String(expression.dropFirst("$response.body#".count))),
+                    result.value(at: pointer) == nil
+                else { continue }
+                // An undeclared member takes a value the linked parameter accepts.
+                let name = key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
+                let parameterSchema = target?.parameters.first { $0.name == name }?.schema?.value
+                var candidate = result
+                var prefix = JSONPointer.root
+                for token in pointer.tokens {
+                    let next = prefix.appending(token)
+                    if candidate.value(at: next) == nil {
+                        let declared = lookup.schema(at: next, within: schema.value) ?? (next == pointer ? parameterSchema : nil)
+                        guard let memberSchema = declared, let value = try? generator.value(for: memberSchema, random: &random) else { break }
+                        if case .array(var items)? = candidate.value(at: prefix) {
+                            items.append(value)
+                            candidate = candidate.setting(.array(items), at: prefix)
+                        } else {
+                            candidate = candidate.setting(value, at: next)
+                        }
+                    }
+                    prefix = next
+                }
+                if candidate.value(at: pointer) != nil && responses.isValid(candidate, schemaAt: schema.pointer) { result = candidate }
+            }
+        }
+        return result
+    }
+
+    /// A scalar as it travels in a path or header: strings as they are, anything else as JSON text.
+    static func wireText(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let string): return string
+        case .null: return ""
+        default: return JSONWriter().string(value)
+        }
+    }
+}
