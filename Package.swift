@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayData", targets: ["AssayData"]),
         .library(name: "AssayGen", targets: ["AssayGen"]),
+        .library(name: "AssayRun", targets: ["AssayRun"]),
         .library(name: "AssayMock", targets: ["AssayMock"]),
     ],
     dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .target(
@@ -78,6 +80,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AssayRun",
+            dependencies: [
+                "AssayCore",
+                "AssayGen",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
@@ -85,6 +101,7 @@ let package = Package(
                 "AssayData",
                 "AssayGen",
                 "AssayMock",
+                "AssayRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -139,6 +156,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayRunTests",
+            dependencies: [
+                "AssayCore",
+                "AssayGen",
+                "AssayMock",
+                "AssayRun",
+                "AssayTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings

@@ -14,18 +14,20 @@
 #     nothing: 0 collected).
 # Each spec's output directory is deleted once checked, so disk use stays small.
 # It prints specs tried, loaded (generate did not exit 2), not loaded, plans written
-# (generate exited 0), total cases, py_compile failures, collection mismatches (each
-# failing spec with its reason, at most 30 lines) and the total wall time; exits 1 on any
-# py_compile failure, any mismatch, or a generate crash/timeout (an exit status other than
-# 0 and 2), else 0.
-# All local: no network beyond the one-time pip install of pytest and requests into the
-# bench venv ($ROOT/.build/bench-venv, shared with bench/inspect.sh).
+# (generate exited 0), total cases, the operations and how many got a positive case (from
+# the "operations: X of Y covered, Z skipped" summary), py_compile failures, collection
+# mismatches (each failing spec with its reason, at most 30 lines) and the total wall
+# time; exits 1 on any py_compile failure, any mismatch, or a generate crash/timeout (an
+# exit status other than 0 and 2), else 0.
+# All local: no network beyond the one-time pip install of pytest, requests and
+# jsonschema into the bench venv ($ROOT/.build/bench-venv, shared with bench/inspect.sh).
 #
 # Environment:
 #   LIMIT=N      only the first N descriptions (after STRIDE)
 #   STRIDE=K     only every K-th description (the 1st, the K+1-th, ...)
 #   STEP_TIMEOUT (300) seconds for each generate and each pytest/py_compile step
-#   ASSAY_SHARED_DIR (../shared), ASSAY_SKIP_BUILD=1 to use the release binary as it is.
+#   ASSAY_SHARED_DIR (../shared), ASSAY_SKIP_BUILD=1 to use the release binary as it is,
+#   ASSAY_BIN to measure another binary.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
@@ -47,11 +49,12 @@ first_line() {
 
 # check_one INDEX FILE: generate, compile and collect one description; writes one
 # tab-separated line into $RESULTS/INDEX:
-#   spec  generate-status  planned-cases  py_compile-failed-files  collected  pytest-status  reason
+#   spec  generate-status  planned-cases  py_compile-failed-files  collected  pytest-status
+#   operations  operations-skipped  reason
 # A field that does not apply is "-".
 check_one() {
     local index="$1" file="$2"
-    local rel="${file#"$CORPUS"/}" dir out rc=0 cases="-" pyfail="-" collected="-" prc="-" reason=""
+    local rel="${file#"$CORPUS"/}" dir out rc=0 cases="-" pyfail="-" collected="-" prc="-" reason="" ops="-" skipped=0
     dir=$(mktemp -d "$WORK/spec.XXXXXX")
     out="$dir/out"
     timeout -k 10 "$STEP_TIMEOUT" "$ASSAY" generate "$file" --out "$out" --strategy enhanced \
@@ -63,6 +66,14 @@ check_one() {
             cases="${BASH_REMATCH[1]}"
         else
             reason="no \"N cases\" summary line on stderr"
+        fi
+        # "operations: 381 of 384 covered, 3 skipped:" (an operation is skipped when it
+        # gets no positive case).
+        local coverage
+        coverage=$(grep -E '^operations: [0-9]+ of [0-9]+ covered' "$dir/generate.err" | tail -n 1 || true)
+        if [[ "$coverage" =~ of\ ([0-9]+)\ covered(,\ ([0-9]+)\ skipped)? ]]; then
+            ops="${BASH_REMATCH[1]}"
+            skipped="${BASH_REMATCH[3]:-0}"
         fi
 
         if [[ ! -d "$out" ]]; then
@@ -119,8 +130,8 @@ check_one() {
     fi
     rm -rf "$dir"
     reason="${reason//"$out"\//}"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rel" "$rc" "$cases" "$pyfail" "$collected" "$prc" \
-        "$(printf '%s' "$reason" | tr '\t\n' '  ')" >"$RESULTS/$index"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rel" "$rc" "$cases" "$pyfail" "$collected" "$prc" \
+        "$ops" "$skipped" "$(printf '%s' "$reason" | tr '\t\n' '  ')" >"$RESULTS/$index"
 }
 
 # The per-spec worker: the script calls itself as `generate-corpus.sh --one INDEX FILE`.
@@ -134,7 +145,7 @@ if [[ "${ASSAY_SKIP_BUILD:-}" != "1" ]]; then
     echo "==> building assay (release)"
     swift build -c release --product assay -Xswiftc -enable-testing >/dev/null
 fi
-ASSAY="$ROOT/.build/release/assay"
+ASSAY="${ASSAY_BIN:-$ROOT/.build/release/assay}"
 [[ -x "$ASSAY" ]] || { echo "missing $ASSAY" >&2; exit 1; }
 
 BENCH_VENV="$ROOT/.build/bench-venv"
@@ -145,7 +156,7 @@ fi
 PY="$BENCH_VENV/bin/python"
 if ! "$PY" -c 'import pytest, requests' 2>/dev/null; then
     echo "==> installing pytest and requests into $BENCH_VENV"
-    "$BENCH_VENV/bin/pip" install -q pytest requests
+    "$BENCH_VENV/bin/pip" install -q pytest requests jsonschema
 fi
 
 mapfile -d '' all < <(find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.json' \) -print0 | LC_ALL=C sort -z)
@@ -172,7 +183,7 @@ done | xargs -0 -n 2 -P "$JOBS" "$SELF" --one || true  # a lost worker shows as 
 end=$(date +%s.%N)
 
 tried=${#specs[@]}; loaded=0; not_loaded=0; written=0; total_cases=0
-py_failed=0; mismatched=0; crashed=0; missing=0
+py_failed=0; mismatched=0; crashed=0; missing=0; total_ops=0; total_skipped=0
 failures=(); unloaded=()
 for i in "${!specs[@]}"; do
     result="$RESULTS/$(printf '%06d' "$i")"
@@ -181,11 +192,15 @@ for i in "${!specs[@]}"; do
         failures+=("${specs[i]#"$CORPUS"/}: no result (the worker died)")
         continue
     fi
-    IFS=$'\t' read -r rel rc cases pyfail collected prc reason <"$result"
+    IFS=$'\t' read -r rel rc cases pyfail collected prc ops skipped reason <"$result"
     case "$rc" in
         0)
             written=$((written + 1))
             [[ "$cases" == "-" ]] || total_cases=$((total_cases + cases))
+            if [[ "$ops" != "-" ]]; then
+                total_ops=$((total_ops + ops))
+                total_skipped=$((total_skipped + skipped))
+            fi
             bad=0
             if [[ "$pyfail" != "-" && "$pyfail" != 0 ]]; then py_failed=$((py_failed + 1)); bad=1; fi
             if [[ "$cases" == "-" || "$collected" != "$cases" || ( "$prc" != 0 && "$prc" != 5 ) ]]; then
@@ -228,6 +243,8 @@ row "loaded:" "$loaded"
 row "not loaded:" "$not_loaded"
 row "plans written:" "$written"
 row "total cases:" "$total_cases"
+row "operations:" "$total_ops"
+row "with a positive case:" "$(awk -v o="$total_ops" -v s="$total_skipped" 'BEGIN{ if (o > 0) printf "%d (%.2f%%)", o - s, 100 * (o - s) / o; else print "-" }')"
 row "py_compile failures:" "$py_failed"
 row "collection mismatches:" "$mismatched"
 row "generate crashes/timeouts:" "$crashed"

@@ -32,7 +32,7 @@ if [[ "${ASSAY_SKIP_BUILD:-}" != "1" ]]; then
     echo "==> building assay (release)"
     swift build -c release --product assay -Xswiftc -enable-testing >/dev/null
 fi
-ASSAY="$ROOT/.build/release/assay"
+ASSAY="${ASSAY_BIN:-$ROOT/.build/release/assay}"
 [[ -x "$ASSAY" ]] || { echo "missing $ASSAY" >&2; exit 1; }
 
 WORK="$(mktemp -d)"

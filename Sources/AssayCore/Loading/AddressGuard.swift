@@ -79,7 +79,7 @@ public enum AddressGuard {
     }
 
     /// Resolves `host` with the system resolver; numeric forms (`127.1`, `0x7f000001`, `[::1]`) resolve too.
-    static func resolve(_ host: String) async throws(LoadError) -> [String] {
+    public static func resolve(_ host: String) async throws(LoadError) -> [String] {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         let result: Result<[String], LoadError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {

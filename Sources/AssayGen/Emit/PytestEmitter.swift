@@ -63,49 +63,14 @@ public struct PytestEmitter: Sendable {
         lines.append("")
         lines.append("# Each scheme of the API: how its credential is sent and the variables it is read from.")
         lines.append("SECURITY_SCHEMES = {")
-        for scheme in securitySchemes {
-            guard let entry = credentialEntry(scheme) else { continue }
-            lines.append("    \(PythonLiteral.string(scheme.name)): \(PythonLiteral.renderFlat(entry)),")
+        // The plan's table; for a plan without one (written before plans carried it), the
+        // schemes the emitter was given.
+        let schemes = plan.credentials ?? securitySchemes.compactMap(CredentialScheme.scheme)
+        for scheme in schemes {
+            lines.append("    \(PythonLiteral.string(scheme.name)): \(PythonLiteral.renderFlat(scheme.json)),")
         }
         lines.append("}")
         return PytestSupportFiles.conftestHead + lines.joined(separator: "\n") + "\n" + PytestSupportFiles.conftestTail
-    }
-
-    /// `ASSAY_AUTH_PETSTORE_KEY`: the environment variable prefix of a scheme.
-    static func environmentPrefix(_ scheme: String) -> String {
-        "ASSAY_AUTH_" + PythonName.snake(scheme).uppercased()
-    }
-
-    /// The `SECURITY_SCHEMES` entry of a scheme; `nil` for schemes a test cannot satisfy
-    /// from the environment (OpenID Connect discovery, mutual TLS, OAuth2 without a
-    /// client-credentials flow).
-    func credentialEntry(_ scheme: SecurityScheme) -> JSONValue? {
-        let prefix = Self.environmentPrefix(scheme.name)
-        switch scheme.kind {
-        case .apiKey(let name, let location):
-            return ["type": "apiKey", "in": .string(location.rawValue), "name": .string(name), "env": [.string(prefix)]]
-        case .http(let kind, _):
-            switch kind.lowercased() {
-            case "bearer": return ["type": "bearer", "env": [.string(prefix + "_TOKEN")]]
-            case "basic": return ["type": "basic", "env": [.string(prefix + "_USERNAME"), .string(prefix + "_PASSWORD")]]
-            default: return nil
-            }
-        case .oauth2(let flows):
-            guard case .object(let flow)? = flows["clientCredentials"], case .string(let tokenURL)? = flow["tokenUrl"] else {
-                // Other flows need a person at a browser: a token obtained beforehand is used.
-                return ["type": "bearer", "env": [.string(prefix + "_TOKEN")]]
-            }
-            let scopes = flow["scopes"]?.objectValue.map { Array($0.keys) } ?? []
-            return [
-                "type": "oauth2", "token_url": .string(tokenURL), "token_url_env": .string(prefix + "_TOKEN_URL"),
-                "scopes": .array(scopes.map { .string($0) }),
-                "env": [.string(prefix + "_CLIENT_ID"), .string(prefix + "_CLIENT_SECRET")],
-            ]
-        case .openIDConnect:
-            return ["type": "bearer", "env": [.string(prefix + "_TOKEN")]]
-        case .mutualTLS:
-            return nil
-        }
     }
 
     // MARK: - test modules
@@ -222,7 +187,8 @@ public struct PytestEmitter: Sendable {
             if flat.count <= 70 { return flat }
             return "{\n" + entries.map { "            \($0),\n" }.joined() + "        }"
         }
-        if !request.pathParameters.isEmpty { keyword("path_params", mapping(request.pathParameters, text: false, joinArrays: false)) }
+        // Path values go as the text on the wire (`true`, not Python's `True`).
+        if !request.pathParameters.isEmpty { keyword("path_params", mapping(request.pathParameters, text: true, joinArrays: false)) }
         if !request.query.isEmpty { keyword("params", mapping(request.query, text: true, joinArrays: true)) }
         if !request.headers.isEmpty { keyword("headers", mapping(request.headers, text: true, joinArrays: false)) }
         if !request.cookies.isEmpty { keyword("cookies", mapping(request.cookies, text: true, joinArrays: false)) }

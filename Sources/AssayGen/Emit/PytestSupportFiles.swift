@@ -14,6 +14,7 @@ enum PytestSupportFiles {
 
         SCHEMAS_URI = "urn:assay:schemas"
         _registry = None
+        _validator_class = None
         _validators = {}
 
 
@@ -49,9 +50,9 @@ enum PytestSupportFiles {
         def _schema_validator(pointer):
             """A validator for the schema at `pointer` of assay_schemas.json (JSON Schema 2020-12),
             whose references resolve inside that document."""
-            global _registry
-            from jsonschema import Draft202012Validator
-
+            global _registry, _validator_class
+            if _validator_class is None:
+                _validator_class = _exact_validator_class()
             if _registry is None:
                 from referencing import Registry, Resource
                 from referencing.jsonschema import DRAFT202012
@@ -63,8 +64,25 @@ enum PytestSupportFiles {
                 _registry = Registry().with_resource(SCHEMAS_URI, resource)
             if pointer not in _validators:
                 reference = {"$ref": SCHEMAS_URI + "#" + quote(pointer, safe="/~")}
-                _validators[pointer] = Draft202012Validator(reference, registry=_registry)
+                _validators[pointer] = _validator_class(reference, registry=_registry)
             return _validators[pointer]
+
+
+        def _exact_validator_class():
+            """Draft 2020-12 with an exact `multipleOf`: jsonschema divides floats, so 530.17
+            would not be a multiple of 0.01. Decimal numbers are compared as fractions."""
+            from fractions import Fraction
+
+            from jsonschema import Draft202012Validator, validators
+            from jsonschema.exceptions import ValidationError
+
+            def multiple_of(validator, divisor, instance, schema):
+                if not validator.is_type(instance, "number"):
+                    return
+                if Fraction(repr(instance)) % Fraction(repr(divisor)) != 0:
+                    yield ValidationError(f"{instance!r} is not a multiple of {divisor!r}")
+
+            return validators.extend(Draft202012Validator, {"multipleOf": multiple_of})
 
 
         def expect_schema(response, pointer):

@@ -1,12 +1,12 @@
-import AssayCore
+public import AssayCore
 import Foundation
 import OrderedCollections
 
 /// Python source for JSON values and strings: what `json.loads` would give, written the
 /// way a person would (short values on one line, long ones one member a line).
-enum PythonLiteral {
+public enum PythonLiteral {
     /// A Python expression equal to `value`, indented to `indent` spaces past the first line.
-    static func render(_ value: JSONValue, indent: Int = 0) -> String {
+    public static func render(_ value: JSONValue, indent: Int = 0) -> String {
         let flat = renderFlat(value)
         if flat.count + indent <= 88 { return flat }
         let pad = String(repeating: " ", count: indent + 4)
@@ -22,7 +22,7 @@ enum PythonLiteral {
     }
 
     /// The value on one line.
-    static func renderFlat(_ value: JSONValue) -> String {
+    public static func renderFlat(_ value: JSONValue) -> String {
         switch value {
         case .null: return "None"
         case .bool(let bool): return bool ? "True" : "False"
@@ -46,7 +46,7 @@ enum PythonLiteral {
     /// with repetitions (`"ab" + "c" * 5000`) so the file stays readable. Non-ASCII text
     /// stays readable; control and line-breaking characters, quotes and backslashes are
     /// escaped.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         // Most values are short printable ASCII: no escaping, no runs.
         if text.utf8.count < shortestRepeatedRun,
             text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") })
@@ -101,7 +101,7 @@ enum PythonLiteral {
 
     /// Text for a `"""docstring"""`: backslashes and quote runs escaped; control
     /// characters dropped (they would end the file's tokens oddly and carry no meaning here).
-    static func docstring(_ text: String) -> String {
+    public static func docstring(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var quotes = 0
         for scalar in text.unicodeScalars {
@@ -134,10 +134,10 @@ enum PythonLiteral {
 }
 
 /// Python identifiers made from API names.
-enum PythonName {
+public enum PythonName {
     /// `createPet` → `create_pet`, `GET /pets/{id}` → `get_pets_id`; ASCII letters, digits
     /// and underscores only, never empty, never starting with a digit.
-    static func snake(_ text: String) -> String {
+    public static func snake(_ text: String) -> String {
         var result = ""
         var previous: Character?
         for character in text {
@@ -158,7 +158,7 @@ enum PythonName {
     }
 
     /// Wraps `text` into lines of at most `width` characters, each prefixed by `indent`.
-    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+    public static func wrap(_ text: String, width: Int, indent: String) -> [String] {
         // Lengths are kept as counts: `String.count` walks the string each time.
         let indentLength = indent.count
         var lines: [String] = []

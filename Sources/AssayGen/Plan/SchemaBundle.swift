@@ -33,17 +33,37 @@ public struct SchemaBundle: Sendable, Hashable {
                 if let target = JSONPointer(reference) { pending.append(target) }
             }
         }
-        // Shorter pointers first: a schema placed inside one already placed is there already.
+        self.init(document: Self.sparse(placed))
+    }
+
+    /// The part of this bundle that the schemas at `pointers` need (they and everything
+    /// they reference), at the same pointers: what a single reproduction carries.
+    public func subset(_ pointers: [JSONPointer]) -> SchemaBundle {
+        var placed: [JSONPointer: JSONValue] = [:]
+        var pending = pointers
+        while let pointer = pending.popLast() {
+            guard placed[pointer] == nil, let value = document.value(at: pointer) else { continue }
+            placed[pointer] = value
+            for reference in ComponentDigests.references(in: value) {
+                if let target = JSONPointer(reference) { pending.append(target) }
+            }
+        }
+        return SchemaBundle(document: Self.sparse(placed))
+    }
+
+    /// A document holding each value at its pointer; a value inside one already placed is
+    /// there already.
+    static func sparse(_ placed: [JSONPointer: JSONValue]) -> JSONValue {
         var document: JSONValue = .object([:])
         var done: Set<[String]> = []
         let ordered = placed.keys.sorted { $0.tokens.count != $1.tokens.count ? $0.tokens.count < $1.tokens.count : $0.tokens.lexicographicallyPrecedes($1.tokens) }
         for pointer in ordered {
             // Only a proper prefix can already hold it: check each prefix once.
             if (0..<pointer.tokens.count).contains(where: { done.contains(Array(pointer.tokens[..<$0])) }) { continue }
-            Self.set(placed[pointer]!, at: pointer.tokens[...], in: &document)
+            set(placed[pointer]!, at: pointer.tokens[...], in: &document)
             done.insert(pointer.tokens)
         }
-        self.init(document: document)
+        return document
     }
 
     /// The schema at `pointer`, to validate a body against (with ``document`` as the root

@@ -19,6 +19,11 @@ extension TestPlan {
         if let load { object["load"] = load.json }
         if let settings { object["settings"] = settings.json }
         if !contracts.isEmpty { object["operations"] = .array(contracts.map(\.json)) }
+        if let credentials {
+            var table: JSONObject = [:]
+            for scheme in credentials { table[scheme.name] = scheme.json }
+            object["credentials"] = .object(table)
+        }
         if let schemas { object["schemas"] = schemas.document }
         return .object(object)
     }
@@ -95,6 +100,15 @@ extension TestPlan {
         if let load = try reader.optionalObject("load") { self.load = try LoadProfile(reader: load) } else { self.load = nil }
         self.settings = try reader.optionalObject("settings").map { entry throws(PlanError) in try PlanSettings(reader: entry) }
         self.contracts = try (reader.optionalArray("operations") ?? []).map { entry throws(PlanError) in try OperationContract(reader: entry) }
+        if let table = try reader.optionalObject("credentials") {
+            var schemes: [CredentialScheme] = []
+            for name in table.value.objectValue?.keys ?? [] {
+                schemes.append(try CredentialScheme(name: name, reader: try table.object(name)))
+            }
+            self.credentials = schemes
+        } else {
+            self.credentials = nil
+        }
         switch reader.value["schemas"] {
         case nil, .null?: self.schemas = nil
         case .object(let document)?: self.schemas = SchemaBundle(document: .object(document))

@@ -35,6 +35,9 @@ public struct TestPlan: Sendable, Hashable {
     /// The response schemas the expectations point at, as one JSON Schema 2020-12
     /// document: what the runner and the emitted suite validate bodies against.
     public var schemas: SchemaBundle?
+    /// How runs send credentials, per security scheme (no values, only where they come
+    /// from); `nil` in plans written before plans carried it.
+    public var credentials: [CredentialScheme]?
 
     /// Creates a plan.
     public init(
@@ -46,7 +49,8 @@ public struct TestPlan: Sendable, Hashable {
         load: LoadProfile? = nil,
         settings: PlanSettings? = nil,
         contracts: [OperationContract] = [],
-        schemas: SchemaBundle? = nil
+        schemas: SchemaBundle? = nil,
+        credentials: [CredentialScheme]? = nil
     ) {
         self.api = api
         self.strategy = strategy
@@ -57,6 +61,7 @@ public struct TestPlan: Sendable, Hashable {
         self.settings = settings
         self.contracts = contracts
         self.schemas = schemas
+        self.credentials = credentials
     }
 
     /// Every case of every suite, in order.

@@ -71,7 +71,8 @@ public struct TestPlanner: Sendable {
             suites: order.map { suites[$0]! },
             skipped: skipped,
             settings: PlanSettings(options),
-            contracts: contracts
+            contracts: contracts,
+            credentials: CredentialScheme.schemes(of: model)
         )
         plan.load = loadProfile(for: plan)
         let pointers = Set(plan.cases.flatMap { $0.steps.compactMap(\.expect.schema) })

@@ -100,7 +100,7 @@ struct GenerateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let previous = try since.map(Self.readPreviousPlan)
+        let previous = try since.map { try Self.readPreviousPlan($0) }
         let model: APIModel
         do {
             model = try await SpecLoader(options: loading.loadOptions).load(SpecSource(argument: spec)).model
@@ -151,21 +151,21 @@ struct GenerateCommand: AsyncParsableCommand {
         }
     }
 
-    /// The plan `--since` names: a plan.json, or a directory holding one.
-    static func readPreviousPlan(_ path: String) throws -> TestPlan {
+    /// The plan `--since` (or `assay run`) names: a plan.json, or a directory holding one.
+    static func readPreviousPlan(_ path: String, purpose: String = "--since") throws -> TestPlan {
         var isDirectory: ObjCBool = false
         var file = path
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             file = (path as NSString).appendingPathComponent("plan.json")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("error: --since: cannot read the previous plan \(file)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(purpose): cannot read \(file)\n".utf8))
             throw ExitStatus.unusable
         }
         do {
             return try TestPlan(jsonBytes: Array(data))
         } catch {
-            FileHandle.standardError.write(Data("error: --since \(file): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(purpose) \(file): \(error)\n".utf8))
             throw ExitStatus.unusable
         }
     }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The checks a run reports findings under: stable names for `--checks` and
+/// `--exclude-checks`, documented in docs/run.md.
+public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
+    case serverError = "server-error"
+    case invalidRequestAccepted = "invalid-request-accepted"
+    case validRequestRejected = "valid-request-rejected"
+    case authBypass = "auth-bypass"
+    case unknownResourceServed = "unknown-resource-served"
+    case deletedResourceServed = "deleted-resource-served"
+    case createdResourceMissing = "created-resource-missing"
+    case methodNotRejected = "method-not-rejected"
+    case mediaTypeNotRejected = "media-type-not-rejected"
+    case unexpectedStatus = "unexpected-status"
+    case wrongContentType = "wrong-content-type"
+    case schemaMismatch = "schema-mismatch"
+    case missingHeader = "missing-header"
+    case latencyBudget = "latency-budget"
+    case valueNotStored = "value-not-stored"
+    case missingCapture = "missing-capture"
+    case transportError = "transport-error"
+
+    /// What the check finds, in a sentence.
+    public var summary: String {
+        switch self {
+        case .serverError: return "The API answered 5xx."
+        case .invalidRequestAccepted: return "A request breaking one documented rule was accepted with a 2xx."
+        case .validRequestRejected: return "A valid request was refused with a 4xx."
+        case .authBypass: return "A secured operation answered 2xx without valid credentials."
+        case .unknownResourceServed: return "An id that names nothing was answered with something other than 404."
+        case .deletedResourceServed: return "A resource was still served after a successful DELETE."
+        case .createdResourceMissing: return "A resource that was just created could not be read back."
+        case .methodNotRejected: return "An undocumented method on a documented path did not get 405."
+        case .mediaTypeNotRejected: return "A body in an unsupported media type did not get 415."
+        case .unexpectedStatus: return "The status is not one the description documents for the request."
+        case .wrongContentType: return "The body's media type is not the documented one, or the body is not JSON."
+        case .schemaMismatch: return "The body does not conform to its response schema."
+        case .missingHeader: return "A documented required response header is missing."
+        case .latencyBudget: return "The response came later than the latency budget."
+        case .valueNotStored: return "A value written was not read back unchanged."
+        case .missingCapture: return "A value a later step needs (an id, a Location) was not in the response."
+        case .transportError: return "No response: connection refused, reset or timed out."
+        }
+    }
+
+    /// How bad it is.
+    public var severity: Severity {
+        switch self {
+        case .serverError, .authBypass, .deletedResourceServed: return .high
+        case .invalidRequestAccepted, .validRequestRejected, .createdResourceMissing, .schemaMismatch, .valueNotStored,
+            .unknownResourceServed, .transportError:
+            return .medium
+        case .methodNotRejected, .mediaTypeNotRejected, .unexpectedStatus, .wrongContentType, .missingHeader, .latencyBudget,
+            .missingCapture:
+            return .low
+        }
+    }
+
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case low, medium, high
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            let order: [Severity] = [.low, .medium, .high]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    public static func < (lhs: FindingCheck, rhs: FindingCheck) -> Bool { lhs.rawValue < rhs.rawValue }
+}

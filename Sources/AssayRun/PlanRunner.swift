@@ -1,0 +1,224 @@
+public import AssayCore
+public import AssayGen
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOHTTPCompression
+
+/// Executes a ``TestPlan`` against a live API: each case's steps in order with captured
+/// values carried across them, cases side by side up to ``RunConfiguration/workers``,
+/// every response checked as the emitted pytest checks it.
+///
+/// The same plan run natively and as pytest gives the same pass or fail for every case:
+/// requests are built with requests' encodings, credentials come from the same variables,
+/// and each check has the same order and meaning as its `assay_checks.py` helper.
+public struct PlanRunner: Sendable {
+    public let plan: TestPlan
+    public let configuration: RunConfiguration
+
+    public init(plan: TestPlan, configuration: RunConfiguration) {
+        self.plan = plan
+        self.configuration = configuration
+    }
+
+    /// Runs every case.
+    /// - Parameter progress: called after each case with (done, total, its result).
+    /// - Throws: ``RunError`` when the target cannot be used at all (a bad base URL, a
+    ///   refused private address, or no response from it to any request).
+    public func run(progress: (@Sendable (Int, Int, CaseResult) -> Void)? = nil) async throws(RunError) -> RunReport {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let (host, addresses) = try await checkTarget()
+        var httpConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(
+                connect: .milliseconds(Int64(configuration.timeoutSeconds * 1000)),
+                read: .milliseconds(Int64(configuration.timeoutSeconds * 1000))
+            ),
+            decompression: .enabled(limit: .size(configuration.maxResponseBytes))
+        )
+        // Connect to the address that was checked, not to whatever a second lookup returns.
+        if let address = addresses.first { httpConfiguration.dnsOverride = [host: address] }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let execution = Execution(
+            builder: RequestBuilder(baseURL: configuration.baseURL),
+            checker: StepChecker(schemas: plan.schemas),
+            credentials: CredentialProvider(
+                schemes: plan.credentials ?? [], environment: configuration.environment, client: client,
+                timeoutSeconds: configuration.timeoutSeconds),
+            client: client,
+            limiter: configuration.rateLimit.map { RateLimiter(perSecond: $0) },
+            configuration: configuration
+        )
+        let cases = plan.cases
+        var results = [CaseResult?](repeating: nil, count: cases.count)
+        await withTaskGroup(of: (Int, CaseResult).self) { group in
+            var next = 0
+            var done = 0
+            func submit() {
+                guard next < cases.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, await execution.run(cases[index])) }
+            }
+            for _ in 0..<max(1, configuration.workers) { submit() }
+            for await (index, result) in group {
+                results[index] = result
+                done += 1
+                progress?(done, cases.count, result)
+                submit()
+            }
+        }
+        try? await client.shutdown()
+        let finished = results.compactMap { $0 }
+        if !finished.isEmpty, finished.allSatisfy({ $0.outcome == .failed && $0.response == nil && $0.failure?.check == "request" }) {
+            let first = finished.first?.failure?.message ?? ""
+            throw RunError(.unreachable, "no request to \(configuration.baseURL) got a response: \(first)")
+        }
+        return RunReport(
+            plan: plan.api,
+            baseURL: configuration.baseURL,
+            started: started,
+            seconds: Execution.milliseconds(ContinuousClock.now - clock) / 1000,
+            results: finished
+        )
+    }
+
+    /// The base URL's host and the addresses it resolves to, refused when private and not allowed.
+    private func checkTarget() async throws(RunError) -> (String, [String]) {
+        guard let url = URL(string: configuration.baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else {
+            throw RunError(.badBaseURL, "the base URL '\(configuration.baseURL)' is not an absolute http(s) URL")
+        }
+        let addresses: [String]
+        do {
+            addresses = try await AddressGuard.resolve(host)
+        } catch {
+            throw RunError(.unreachable, "cannot resolve \(host): \(error.message)")
+        }
+        if !configuration.allowPrivate {
+            for address in addresses {
+                if let reason = AddressGuard.refusal(for: address) {
+                    throw RunError(
+                        .blockedAddress,
+                        "\(host) resolves to \(address), a \(reason) address; refused so a plan cannot reach internal services (use --allow-private to test a local or private API)"
+                    )
+                }
+            }
+        }
+        return (host, addresses)
+    }
+}
+
+/// What every case of one run shares.
+struct Execution: Sendable {
+    let builder: RequestBuilder
+    let checker: StepChecker
+    let credentials: CredentialProvider
+    let client: HTTPClient
+    let limiter: RateLimiter?
+    let configuration: RunConfiguration
+
+    /// Runs a case, again up to the configured retries while it fails.
+    func run(_ testCase: TestCase) async -> CaseResult {
+        var result = await attempt(testCase)
+        var attempts = 1
+        while result.outcome == .failed && attempts <= configuration.retries {
+            attempts += 1
+            let again = await attempt(testCase)
+            if again.outcome == .passed {
+                // The first failure is what matters: it says what went wrong once.
+                result.outcome = .flaky
+                break
+            }
+        }
+        result.attempts = attempts
+        return result
+    }
+
+    private func attempt(_ testCase: TestCase) async -> CaseResult {
+        let start = ContinuousClock.now
+        var result = CaseResult(
+            caseID: testCase.id, kind: testCase.kind, title: testCase.title, operations: testCase.steps.map(\.operation), outcome: .passed)
+        var captures: [String: JSONValue] = [:]
+        var sent: [WireRequest] = []
+        for (index, step) in testCase.steps.enumerated() {
+            var request: WireRequest?
+            var response: WireResponse?
+            do throws(StepFailure) {
+                var built = try builder.build(step.request, captures: captures)
+                built = try await credentials.apply(step.request.credentials, to: built)
+                built.headers += configuration.extraHeaders
+                request = built
+                if let limiter { await limiter.wait() }
+                let received = try await send(built)
+                response = received
+                captures.merge(try checker.check(step, request: built, response: received, earlier: captures)) { $1 }
+                sent.append(built)
+            } catch {
+                result.earlierRequests = sent
+                result.outcome = .failed
+                result.failure = error
+                result.failedStep = index
+                result.request = request
+                result.response = response
+                break
+            }
+        }
+        result.milliseconds = Self.milliseconds(ContinuousClock.now - start)
+        return result
+    }
+
+    private func send(_ request: WireRequest) async throws(StepFailure) -> WireResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        let start = ContinuousClock.now
+        do {
+            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(configuration.timeoutSeconds * 1000)))
+            let elapsed = Self.milliseconds(ContinuousClock.now - start)
+            var body: [UInt8] = []
+            var truncated = false
+            do {
+                let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
+                body = Array(buffer: buffer)
+            } catch is NIOTooManyBytesError {
+                truncated = true
+            }
+            return WireResponse(
+                status: Int(response.status.code),
+                headers: response.headers.map { WireResponse.Header(name: $0.name, value: $0.value) },
+                body: body,
+                milliseconds: elapsed,
+                truncated: truncated
+            )
+        } catch {
+            throw StepFailure("\(request.method) \(request.url) got no response: \(error)", check: "request")
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
+
+/// Spaces requests evenly to at most a number per second across the whole run.
+actor RateLimiter {
+    let interval: Duration
+    private var next = ContinuousClock.now
+
+    init(perSecond: Double) {
+        interval = .nanoseconds(Int64(1e9 / max(perSecond, 0.001)))
+    }
+
+    func wait() async {
+        let now = ContinuousClock.now
+        let slot = max(now, next)
+        next = slot + interval
+        if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+    }
+}

@@ -1,0 +1,144 @@
+import AssayCore
+import AssayGen
+import Foundation
+import OrderedCollections
+
+/// Checks a response against a step's expectation and takes its captures, in the order
+/// and with the semantics of the emitted pytest's `assay_checks.py`: status, media type
+/// and JSON, schema, headers, latency, read-back values, captures. The first failed check
+/// ends the step.
+struct StepChecker: Sendable {
+    /// The plan's response schemas and a validator prepared for them.
+    let schemas: SchemaBundle?
+    let validator: JSONSchemaValidator
+
+    init(schemas: SchemaBundle?) {
+        self.schemas = schemas
+        validator = JSONSchemaValidator(draft: .draft2020_12).prepared(for: schemas?.document ?? .object([:]))
+    }
+
+    /// Checks `response`; returns the values the step captures.
+    /// - Parameter earlier: the values earlier steps captured, which read-back checks compare to.
+    func check(_ step: TestStep, request: WireRequest, response: WireResponse, earlier: [String: JSONValue] = [:]) throws(StepFailure) -> [String: JSONValue] {
+        let expect = step.expect
+        func describe() -> String { "\(request.method) \(request.url) -> \(response.status): \(response.excerpt())" }
+        if response.truncated {
+            throw StepFailure("the response is larger than the size limit: \(describe())", check: "request")
+        }
+        guard expect.status.accepts(response.status) else {
+            let wanted = expect.status.codes.map(String.init) + expect.status.classes.map { "a \($0)xx" }
+            throw StepFailure("expected \(wanted.joined(separator: " or ")), got \(response.status): \(describe())", check: "expect_status")
+        }
+        let hasBody = response.status != 204 && !response.body.isEmpty
+        var parsed: JSONValue?
+        func json() throws(StepFailure) -> JSONValue {
+            if let parsed { return parsed }
+            do {
+                let value = try JSONValue.parse(response.body)
+                parsed = value
+                return value
+            } catch {
+                throw StepFailure("the body is not JSON (\(error)): \(describe())", check: "expect_json")
+            }
+        }
+        if let mediaType = expect.contentType, hasBody {
+            let received = (response.header("Content-Type") ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            guard received == mediaType else {
+                throw StepFailure("expected Content-Type \(mediaType), got \(received.isEmpty ? "none" : received): \(describe())", check: "expect_json")
+            }
+            _ = try json()
+        }
+        if let pointer = expect.schema, hasBody {
+            let body = try json()
+            guard let schema = schemas?.schema(at: pointer) else {
+                throw StepFailure("the plan has no response schema at \(pointer)", check: "expect_schema")
+            }
+            let errors = validator.validate(body, against: schema, schemaPointer: pointer)
+            if let error = errors.first {
+                let place = error.instancePointer.tokens.isEmpty ? "/" : error.instancePointer.description
+                throw StepFailure(
+                    "the body does not match the response schema at \(place): \(error.message) (keyword \(error.keyword), schema \(pointer)): \(describe())",
+                    check: "expect_schema")
+            }
+        }
+        let missing = expect.headers.filter { response.header($0) == nil }
+        if !missing.isEmpty {
+            throw StepFailure("missing response headers \(missing.joined(separator: ", ")): \(describe())", check: "expect_headers")
+        }
+        if let budget = expect.latencyBudgetMilliseconds, response.milliseconds > Double(budget) {
+            throw StepFailure("took \(Int(response.milliseconds.rounded())) ms, the budget is \(budget) ms: \(describe())", check: "expect_within")
+        }
+        return try checkValuesAndCapture(step, json: json, describe: describe, response: response, earlier: earlier)
+    }
+
+    private func checkValuesAndCapture(
+        _ step: TestStep,
+        json: () throws(StepFailure) -> JSONValue,
+        describe: () -> String,
+        response: WireResponse,
+        earlier: [String: JSONValue]
+    ) throws(StepFailure) -> [String: JSONValue] {
+        var captures: [String: JSONValue] = [:]
+        func value(at pointer: JSONPointer) throws(StepFailure) -> JSONValue {
+            var current = try json()
+            for token in pointer.tokens {
+                switch current {
+                case .array(let items):
+                    guard let index = Int(token), token.allSatisfy(\.isNumber), index < items.count else {
+                        throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body")
+                    }
+                    current = items[index]
+                case .object(let object):
+                    guard let member = object[token] else { throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body") }
+                    current = member
+                default:
+                    throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body")
+                }
+            }
+            return current
+        }
+        for check in step.expect.bodyValues {
+            let expected: JSONValue
+            switch check.value {
+            case .literal(let literal): expected = literal
+            case .captured(let name):
+                guard let captured = earlier[name] else { throw StepFailure("no value was captured for '\(name)'", check: "expect_body_value") }
+                expected = captured
+            }
+            let actual = try value(at: check.pointer)
+            guard Self.sameValue(actual, expected, topLevel: true) else {
+                throw StepFailure(
+                    "expected \(check.pointer) to be \(JSONWriter().string(expected)) as sent, got \(JSONWriter().string(actual)): \(describe())",
+                    check: "expect_body_value")
+            }
+        }
+        for capture in step.captures {
+            switch capture.source {
+            case .body(let pointer):
+                captures[capture.name] = try value(at: pointer)
+            case .header(let name):
+                guard let header = response.header(name) else { throw StepFailure("no \(name) header: \(describe())", check: "capture_header") }
+                captures[capture.name] = .string(header)
+            }
+        }
+        return captures
+    }
+
+    /// Python's `==` on decoded JSON, as the emitted check uses it: numbers by value
+    /// (`1 == 1.0`); at the top level a boolean never equals a number.
+    static func sameValue(_ a: JSONValue, _ b: JSONValue, topLevel: Bool = false) -> Bool {
+        switch (a, b) {
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.bool(let x), .integer(let y)), (.integer(let y), .bool(let x)): return !topLevel && (x ? 1 : 0) == y
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.integer(let x), .double(let y)), (.double(let y), .integer(let x)): return Double(x) == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.null, .null): return true
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && x.allSatisfy { key, value in y[key].map { sameValue(value, $0) } ?? false }
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import AssayCore
+public import AssayGen
+import Foundation
+
+/// A request as it goes on the wire: what a step's template becomes once captured values
+/// and credentials are filled in. Built the way the emitted pytest builds it (requests'
+/// encodings), so a case behaves the same in both.
+public struct WireRequest: Sendable, Hashable {
+    public var method: String
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func == (lhs: WireRequest, rhs: WireRequest) -> Bool {
+        lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
+            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(method)
+        hasher.combine(url)
+        hasher.combine(body)
+    }
+
+    /// The first value of a header (names compare case-insensitively).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// Turns request templates into wire requests.
+struct RequestBuilder {
+    /// The base URL without a trailing slash.
+    let base: String
+
+    init(baseURL: String) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.base = base
+    }
+
+    /// The template with captured values resolved; credentials are added by the caller.
+    /// - Throws: ``StepFailure`` when a captured value is missing.
+    func build(_ template: RequestTemplate, captures: [String: JSONValue]) throws(StepFailure) -> WireRequest {
+        func resolve(_ value: PlanValue) throws(StepFailure) -> JSONValue {
+            switch value {
+            case .literal(let literal): return literal
+            case .captured(let name):
+                guard let captured = captures[name] else { throw StepFailure("no value was captured for '\(name)' by an earlier step") }
+                return captured
+            }
+        }
+        var path = template.path
+        for parameter in template.pathParameters {
+            let text = Self.text(try resolve(parameter.value))
+            path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.percentEncoded(text, keep: Self.unreserved))
+        }
+        var query: [(String, String)] = []
+        for parameter in template.query {
+            let value = try resolve(parameter.value)
+            if case .array(let items) = value {
+                if parameter.explode {
+                    for item in items { query.append((parameter.name, Self.text(item))) }
+                } else {
+                    query.append((parameter.name, items.map(Self.text).joined(separator: ",")))
+                }
+            } else {
+                query.append((parameter.name, Self.text(value)))
+            }
+        }
+        var headers: [(name: String, value: String)] = [("Accept", "application/json, */*;q=0.5")]
+        for parameter in template.headers { headers.append((parameter.name, Self.text(try resolve(parameter.value)))) }
+        var cookies: [(String, String)] = []
+        for parameter in template.cookies { cookies.append((parameter.name, Self.text(try resolve(parameter.value)))) }
+        var body: [UInt8] = []
+        if let template = template.body {
+            let value = try resolve(template.value)
+            switch template.encoding {
+            case .json:
+                body = JSONWriter().bytes(value)
+                headers.append(("Content-Type", template.contentType))
+            case .form:
+                body = Array(Self.formEncoded(Self.formFields(value)).utf8)
+                headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+            case .multipart:
+                let fields = Self.formFields(value)
+                // A fixed boundary keeps runs reproducible; it must not occur in the fields.
+                var boundary = "assay-boundary-7d3f9a"
+                while fields.contains(where: { $0.0.contains(boundary) || $0.1.contains(boundary) }) { boundary += "x" }
+                body = Self.multipart(fields, boundary: boundary)
+                headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
+            case .text:
+                body = Array(Self.text(value).utf8)
+                headers.append(("Content-Type", template.contentType))
+            }
+        }
+        var url = base + path
+        if !query.isEmpty { url += "?" + Self.formEncoded(query) }
+        var request = WireRequest(method: template.method.name, url: url, headers: headers, body: body)
+        if !cookies.isEmpty { request.headers.append(("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))) }
+        return request
+    }
+
+    /// The text of a value on the wire: strings as they are, others as JSON.
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let string): return string
+        case .null: return ""
+        default: return JSONWriter().string(value)
+        }
+    }
+
+    /// Form fields as text: scalars as they are, nested values as JSON.
+    static func formFields(_ value: JSONValue) -> [(String, String)] {
+        guard case .object(let object) = value else { return [("value", text(value))] }
+        return object.map { key, member in
+            switch member {
+            case .array, .object: return (key, JSONWriter().string(member))
+            default: return (key, text(member))
+            }
+        }
+    }
+
+    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+
+    /// Every byte outside `keep` as `%XX`.
+    static func percentEncoded(_ text: String, keep: Set<UInt8>) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            if keep.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result
+    }
+
+    /// `application/x-www-form-urlencoded`, as Python's `urlencode` writes it (space as `+`).
+    static func formEncoded(_ pairs: [(String, String)]) -> String {
+        func encode(_ text: String) -> String {
+            percentEncoded(text, keep: unreserved.union([UInt8(ascii: " ")])).replacingOccurrences(of: " ", with: "+")
+        }
+        return pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+    }
+
+    static func multipart(_ fields: [(String, String)], boundary: String) -> [UInt8] {
+        var body = ""
+        for (name, value) in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return Array(body.utf8)
+    }
+}
