@@ -48,7 +48,7 @@ struct PlanEvaluator: Sendable {
             let response = send(request)
             let problems = check(step, response, elapsedMilliseconds: response.delayMilliseconds, captures: &captures)
             if !problems.isEmpty {
-                failures += problems.map { "step \(index + 1) \(request.method) \(request.target): \($0)" }
+                failures += problems.map { "step \(index + 1) \(request.method) \(Self.shortTarget(request.target)): \($0)" }
                 break
             }
         }
@@ -71,7 +71,7 @@ struct PlanEvaluator: Sendable {
             let milliseconds = Int(elapsed.seconds) * 1_000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)
             let problems = check(step, response, elapsedMilliseconds: milliseconds, captures: &captures)
             if !problems.isEmpty {
-                failures += problems.map { "step \(index + 1) \(request.method) \(request.target): \($0)" }
+                failures += problems.map { "step \(index + 1) \(request.method) \(Self.shortTarget(request.target)): \($0)" }
                 break
             }
         }
@@ -191,6 +191,11 @@ struct PlanEvaluator: Sendable {
     private func setAuthorization(_ value: String, _ headers: inout [MockHeader]) {
         headers.removeAll { $0.name.lowercased() == "authorization" }
         headers.append(MockHeader("Authorization", value))
+    }
+
+    /// The target without most of a long query, for messages.
+    static func shortTarget(_ target: String) -> String {
+        target.count > 160 ? String(target.prefix(157)) + "…" : target
     }
 
     /// Python's `str` of a value: `True`, `1.5`, `['a', 'b']`.

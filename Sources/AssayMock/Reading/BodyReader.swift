@@ -65,6 +65,12 @@ struct BodyReader: Sendable {
             return .value(.string(String(decoding: request.body, as: UTF8.self)), media)
         }
         guard validate, let schema = media.schema else { return .value(value, media) }
+        if Self.isForm(type) {
+            // A form whose schema is not an object (a binary upload as `type: string`)
+            // has no fields to check.
+            let types = check.lookup.types(of: schema.value)
+            if !types.isEmpty && !types.contains("object") { return .value(value, media) }
+        }
         let errors = check.errors(value, schemaAt: schema.pointer)
         return errors.isEmpty ? .value(value, media) : .invalid(value, media, errors)
     }
@@ -91,7 +97,7 @@ struct BodyReader: Sendable {
     /// their readings, arrays and objects from JSON text or repeated names).
     func fields(_ pairs: [(name: String, value: String)], schema: Schema?) -> JSONValue {
         let lookup = check.lookup
-        let properties = schema.map { lookup.properties(of: $0.value) } ?? [:]
+        let properties = schema.map { lookup.anyProperties(of: $0.value) } ?? [:]
         var object: JSONObject = [:]
         var repeated: [String: [String]] = [:]
         for (name, value) in pairs { repeated[name, default: []].append(value) }

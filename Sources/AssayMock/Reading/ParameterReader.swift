@@ -30,7 +30,7 @@ struct ParameterReader: Sendable {
         if parameter.location == .query, parameter.style == "deepObject" {
             // `created[gt]=5&created[lt]=9`; a plain `created=5` is read like any other value.
             let prefix = parameter.name + "["
-            let properties = lookup.properties(of: resolved)
+            let properties = lookup.anyProperties(of: resolved)
             var object: JSONObject = [:]
             for (name, value) in query where name.hasPrefix(prefix) && name.hasSuffix("]") {
                 let member = String(name.dropFirst(prefix.count).dropLast())
@@ -58,9 +58,15 @@ struct ParameterReader: Sendable {
             return .value(.string(first))
         }
         var readings = Self.readings(first, preferring: lookup.types(of: resolved), lenientBooleans: parameter.location == .path)
-        if let parsed = try? JSONValue.parse(Array(first.utf8)), parsed.objectValue != nil || parsed.arrayValue != nil {
+        let parsed = try? JSONValue.parse(Array(first.utf8))
+        let structured = parsed?.objectValue != nil || parsed?.arrayValue != nil
+        if let parsed, structured {
             // A schema that admits objects or arrays besides scalars (`anyOf`): JSON text too.
             readings.append(parsed)
+        }
+        if parameter.location == .query && (texts.count > 1 || structured) {
+            // …and an array of the repeated values (of objects, as JSON text).
+            readings.append(.array(texts.map { scalar($0, schema: nil) }))
         }
         for reading in readings where check.isValid(reading, schemaAt: schema.pointer) {
             return .value(reading)
@@ -73,7 +79,7 @@ struct ParameterReader: Sendable {
     private func array(_ parameter: Parameter, schema: Schema, texts: [String]) -> Outcome {
         let items = lookup.items(of: schema.value)
         var pieces: [String]
-        if parameter.location == .query && parameter.explode && parameter.style == "form" {
+        if parameter.location == .query && parameter.explode {
             pieces = texts
         } else {
             let separator: Character
@@ -103,10 +109,14 @@ struct ParameterReader: Sendable {
     /// A text read as the first of its readings valid for `schema` (the first reading when
     /// none is, or without a schema).
     func scalar(_ text: String, schema: JSONValue?) -> JSONValue {
-        guard let schema else { return Self.readings(text, preferring: [], lenientBooleans: false)[0] }
-        let readings = Self.readings(text, preferring: lookup.types(of: schema), lenientBooleans: false)
-        if lookup.isStructured(schema), let parsed = try? JSONValue.parse(Array(text.utf8)), check.isValid(parsed, schema: schema) {
-            return parsed
+        guard let schema else {
+            if let parsed = try? JSONValue.parse(Array(text.utf8)), parsed.objectValue != nil || parsed.arrayValue != nil { return parsed }
+            return Self.readings(text, preferring: [], lenientBooleans: false)[0]
+        }
+        var readings = Self.readings(text, preferring: lookup.types(of: schema), lenientBooleans: false)
+        if let parsed = try? JSONValue.parse(Array(text.utf8)), parsed.objectValue != nil || parsed.arrayValue != nil {
+            // Nested values travel as JSON text in forms; first when the schema only takes them.
+            if lookup.isStructured(schema) { readings.insert(parsed, at: 0) } else { readings.append(parsed) }
         }
         return readings.first { check.isValid($0, schema: schema) } ?? readings[0]
     }

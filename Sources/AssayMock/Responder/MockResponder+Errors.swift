@@ -7,7 +7,8 @@ extension MockResponder {
     ///
     /// When the operation documents a JSON schema for the status that this body does not
     /// meet, the answer is a body generated from that schema instead (the description is
-    /// the contract), and the explanation moves to the `X-Assay-Mock-Error` header.
+    /// the contract), and the explanation (with the first details) moves to the
+    /// `X-Assay-Mock-Error` header.
     func problem(_ status: Int, _ code: String, _ message: String, details: [JSONValue] = [], operation: AssayCore.Operation?) -> MockResponse {
         var error: JSONObject = ["code": .string(code), "message": .string(message)]
         if !details.isEmpty { error["details"] = .array(details) }
@@ -22,7 +23,13 @@ extension MockResponder {
                 var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("\(operation.id) \(status)")).derived(UInt64(requestCount))
                 if let generated = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
                     body = generated
-                    headers.append(MockHeader("X-Assay-Mock-Error", Self.headerText(message)))
+                    let listed = details.prefix(5).compactMap { detail -> String? in
+                        guard let text = detail["message"]?.stringValue else { return nil }
+                        let place = detail["pointer"]?.stringValue ?? detail["name"]?.stringValue ?? ""
+                        return "\(detail["in"]?.stringValue ?? "") \(place): \(text)"
+                    }
+                    let explanation = ([message] + listed).joined(separator: "; ")
+                    headers.append(MockHeader("X-Assay-Mock-Error", Self.headerText(String(explanation.prefix(2_000)))))
                 }
             }
         }

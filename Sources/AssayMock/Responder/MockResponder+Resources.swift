@@ -69,7 +69,9 @@ extension MockResponder {
         if success.status == 201 || success.response?.headers.contains(where: { $0.name.lowercased() == "location" }) == true {
             headers.append(MockHeader("Location", options.mutant == .wrongLocation ? Self.missingLocation(itemPath, idText) : itemPath))
         }
-        let answer = successResponse(exchange, success, random: random, record: members, location: location, headers: headers)
+        var ensuring: [JSONPointer] = layout.responseIdentifier.map { [$0] } ?? []
+        if case .body(let pointer)? = layout.identifier { ensuring.append(pointer) }
+        let answer = successResponse(exchange, success, random: random, record: members, location: location, ensuring: ensuring, headers: headers)
         guard answer.response.status < 300 || options.mutant == .wrongStatus else { return answer.response }
         var record = answer.body?.value(at: location)?.objectValue ?? members
         if let member { record[member] = identifier }
@@ -102,8 +104,10 @@ extension MockResponder {
             return true
         }
         for _ in 0..<3 {
-            let next = JSONValue.integer(store.nextInteger(in: collection))
-            if acceptable(next) { return next }
+            // The next integer, or its text where the member holds strings of digits.
+            let next = store.nextInteger(in: collection)
+            if acceptable(.integer(next)) { return .integer(next) }
+            if acceptable(.string(String(next))) { return .string(String(next)) }
         }
         let schemaToGenerate = memberSchema ?? pathSchema?.value
         var last: JSONValue = .string("assay-\(requestCount)")

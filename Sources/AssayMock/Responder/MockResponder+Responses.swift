@@ -47,6 +47,7 @@ extension MockResponder {
         record: JSONObject?,
         location: JSONPointer,
         whole: Bool = false,
+        ensuring required: [JSONPointer] = [],
         headers extra: [MockHeader] = []
     ) -> (response: MockResponse, body: JSONValue?) {
         var random = random
@@ -64,6 +65,7 @@ extension MockResponder {
                             "The mock cannot make a \(success.status) body for \(exchange.operation.id): \(error.message)", operation: nil), nil
                     )
                 }
+                value = withMembers(value, at: required.map { ($0, nil) }, schema: schema, random: &random)
                 if let record {
                     // A stored resource reads as it was stored when it is a whole valid
                     // body; else its members are laid over the generated one.
@@ -78,7 +80,7 @@ extension MockResponder {
                 value = media.example ?? media.examples.sorted { $0.key < $1.key }.first?.value ?? (record.map { .object($0) } ?? .object([:]))
             }
             if let schema = media.schema, let links = success.response?.links, !links.isEmpty {
-                value = withLinkedMembers(value, links: links, schema: schema, random: &random)
+                value = withMembers(value, at: linkedMembers(links), schema: schema, random: &random)
             }
             body = value
             let contentType = MediaTypeText.bare(media.contentType) == "*/*" ? "application/json" : media.contentType
@@ -134,38 +136,48 @@ extension MockResponder {
         return current
     }
 
-    /// The body with every member its links read (`$response.body#/page`) present: a
-    /// generator may leave optional members out, and a client following the link needs them.
-    func withLinkedMembers(_ body: JSONValue, links: [Link], schema: Schema, random: inout SeededRandom) -> JSONValue {
-        var result = body
+    /// The members links read from a body (`$response.body#/page`), each with the schema
+    /// of the parameter it feeds (for a member the response schema does not declare).
+    func linkedMembers(_ links: [Link]) -> [(JSONPointer, JSONValue?)] {
+        var result: [(JSONPointer, JSONValue?)] = []
         for link in links {
             let target = link.operationID.flatMap(model.operation(withID:))
             let expressions = link.parameters.map { ($0.key, $0.value) } + [("", link.requestBody ?? .null)]
             for case (let key, .string(let expression)) in expressions {
-                guard expression.hasPrefix("$response.body#"), let pointer = JSONPointer(String(expression.dropFirst("$response.body#".count))),
-                    result.value(at: pointer) == nil
-                else { continue }
-                // An undeclared member takes a value the linked parameter accepts.
-                let name = key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
-                let parameterSchema = target?.parameters.first { $0.name == name }?.schema?.value
-                var candidate = result
-                var prefix = JSONPointer.root
-                for token in pointer.tokens {
-                    let next = prefix.appending(token)
-                    if candidate.value(at: next) == nil {
-                        let declared = lookup.schema(at: next, within: schema.value) ?? (next == pointer ? parameterSchema : nil)
-                        guard let memberSchema = declared, let value = try? generator.value(for: memberSchema, random: &random) else { break }
-                        if case .array(var items)? = candidate.value(at: prefix) {
-                            items.append(value)
-                            candidate = candidate.setting(.array(items), at: prefix)
-                        } else {
-                            candidate = candidate.setting(value, at: next)
-                        }
-                    }
-                    prefix = next
+                guard expression.hasPrefix("$response.body#"), let pointer = JSONPointer(String(expression.dropFirst("$response.body#".count))) else {
+                    continue
                 }
-                if candidate.value(at: pointer) != nil && responses.isValid(candidate, schemaAt: schema.pointer) { result = candidate }
+                let name = key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
+                result.append((pointer, target?.parameters.first { $0.name == name }?.schema?.value))
             }
+        }
+        return result
+    }
+
+    /// The body with a value at each pointer: a generator may leave optional members out,
+    /// and a client following a link (or reading the id of what it created) needs them.
+    /// Missing members on the way are generated from their declared schemas (the last one
+    /// from `fallback` when undeclared); a change that would break the schema is dropped.
+    func withMembers(_ body: JSONValue, at pointers: [(pointer: JSONPointer, fallback: JSONValue?)], schema: Schema, random: inout SeededRandom) -> JSONValue {
+        var result = body
+        for (pointer, fallback) in pointers where !pointer.tokens.isEmpty && result.value(at: pointer) == nil {
+            var candidate = result
+            var prefix = JSONPointer.root
+            for token in pointer.tokens {
+                let next = prefix.appending(token)
+                if candidate.value(at: next) == nil {
+                    let declared = lookup.schema(at: next, within: schema.value) ?? (next == pointer ? fallback : nil)
+                    guard let memberSchema = declared, let value = try? generator.value(for: memberSchema, random: &random) else { break }
+                    if case .array(var items)? = candidate.value(at: prefix) {
+                        items.append(value)
+                        candidate = candidate.setting(.array(items), at: prefix)
+                    } else {
+                        candidate = candidate.setting(value, at: next)
+                    }
+                }
+                prefix = next
+            }
+            if candidate.value(at: pointer) != nil && responses.isValid(candidate, schemaAt: schema.pointer) { result = candidate }
         }
         return result
     }

@@ -92,7 +92,14 @@ public struct MockResponder: Sendable {
         var method: HTTPMethod { operation.method }
     }
 
+    /// The path of the mock's OAuth 2 token endpoint (client credentials): point a suite's
+    /// token URL here (`ASSAY_AUTH_<SCHEME>_TOKEN_URL`) to run OAuth 2 operations.
+    public static let tokenPath = "/__assay/oauth/token"
+
     private mutating func dispatch(_ request: MockRequest) -> MockResponse {
+        if request.method == "POST" && (request.path == Self.tokenPath || request.path == basePath + Self.tokenPath) {
+            return token()
+        }
         let query = FormEncoding.pairs(request.query)
         guard let match = routes.match(path: request.path, query: query) else {
             return problem(404, "not_found", "No operation of \(model.info.title) matches the path \(request.path).", operation: nil)
@@ -116,9 +123,15 @@ public struct MockResponder: Sendable {
         }
         var exchange = makeExchange(first)
         if candidates.count > 1 {
-            // Templates of one shape with the same method: the operation the request is
-            // valid for answers it (else the first).
-            for index in candidates {
+            // Templates of one shape with the same method: the operation declaring most of
+            // the query parameters sent answers, and among equals the one the request is
+            // valid for (else the first).
+            let sent = Set(query.map(\.name))
+            func score(_ index: Int) -> Int { model.operations[index].parameters(in: .query).filter { sent.contains($0.name) }.count }
+            let best = candidates.map(score).max() ?? 0
+            let contenders = candidates.filter { score($0) == best }
+            exchange = makeExchange(contenders[0])
+            for index in contenders {
                 var candidate = makeExchange(index)
                 if readRequest(&candidate) == nil {
                     exchange = candidate
@@ -177,6 +190,14 @@ public struct MockResponder: Sendable {
             "\(match.path.template.template) documents no \(request.method) operation; it allows \(allowed).", operation: nil)
         response.setHeader("Allow", allowed)
         return response
+    }
+
+    /// A bearer token for any client: the mock accepts every token not marked invalid.
+    private func token() -> MockResponse {
+        let body: JSONValue = [
+            "access_token": .string("assay-mock-token-\(requestCount)"), "token_type": "Bearer", "expires_in": 3_600,
+        ]
+        return MockResponse(status: 200, headers: [MockHeader("Content-Type", "application/json")], body: JSONWriter().bytes(body))
     }
 
     /// 401, unless the operation documents 403 and not 401.

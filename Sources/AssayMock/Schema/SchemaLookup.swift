@@ -25,6 +25,18 @@ struct SchemaLookup: Sendable {
         return result
     }
 
+    /// The properties of an object schema and of its `anyOf`/`oneOf` branches: where a
+    /// member of a value read from text may be declared.
+    func anyProperties(of schema: JSONValue, depth: Int = 0) -> OrderedDictionary<String, JSONValue> {
+        guard depth < 8 else { return [:] }
+        var result = properties(of: schema)
+        let resolved = resolve(schema)
+        for branch in (resolved["anyOf"]?.arrayValue ?? []) + (resolved["oneOf"]?.arrayValue ?? []) {
+            for (name, property) in anyProperties(of: branch, depth: depth + 1) where result[name] == nil { result[name] = property }
+        }
+        return result
+    }
+
     /// The `type`s a schema names, through `$ref`s and `allOf` (empty when it names none).
     func types(of schema: JSONValue, depth: Int = 0) -> [String] {
         guard depth < 8 else { return [] }

@@ -43,12 +43,14 @@ struct ResourceLayout: Sendable {
         for operation in model.operations { byPath[operation.path, default: [:]][operation.method] = operation }
         return model.operations.map { operation in
             var layout = ResourceLayout()
-            if let (_, variable) = splitItemPath(operation.path) {
-                layout.role = .item(variable: variable)
-                layout.responseIdentifier = identifierPointer(of: operation, variable: variable, noun: noun(of: operation.path), lookup: lookup)
-                return layout
+            let item = splitItemPath(operation.path).map { variable in
+                ResourceLayout(
+                    role: .item(variable: variable.variable),
+                    responseIdentifier: identifierPointer(of: operation, variable: variable.variable, noun: noun(of: operation.path), lookup: lookup))
             }
-            guard operation.method == .post else { return layout }
+            // A POST creates when an item path lies under its path, even when its own last
+            // segment is a variable (`POST /configs/{accountId}` → `/configs/{accountId}/{configId}`).
+            guard operation.method == .post else { return item ?? layout }
             var collection = Substring(operation.path)
             while collection.count > 1 && collection.hasSuffix("/") { collection = collection.dropLast() }
             for (path, operations) in byPath.sorted(by: { $0.key < $1.key }) {
@@ -61,9 +63,9 @@ struct ResourceLayout: Sendable {
                 layout.identifier = identifierPlace(operation, itemOperations: Array(operations.values), variable: variable, model: model)
                     ?? layout.responseIdentifier.map(IdentifierPlace.body)
                     ?? requestIdentifier(operation, variable: variable, lookup: lookup)
-                break
+                return layout
             }
-            return layout
+            return item ?? layout
         }
     }
 

@@ -26,7 +26,8 @@ struct MockCommand: AsyncParsableCommand {
             or cookies; HTTP basic and bearer; OAuth 2 and OpenID Connect as bearer tokens). \
             Without credentials the answer is 401 with WWW-Authenticate; a credential starting \
             with assay-invalid is refused; with --credential only the values given are accepted \
-            (for basic, the password or user:password).
+            (for basic, the password or user:password). OAuth 2 client credentials: POST \
+            /__assay/oauth/token gives a token (set the suite's ASSAY_AUTH_<SCHEME>_TOKEN_URL to it).
 
             --mutant serves a mock broken in one documented way, for measuring what a test \
             suite catches; --list-mutants lists them.
