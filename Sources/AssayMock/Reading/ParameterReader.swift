@@ -64,8 +64,9 @@ struct ParameterReader: Sendable {
             // A schema that admits objects or arrays besides scalars (`anyOf`): JSON text too.
             readings.append(parsed)
         }
-        if parameter.location == .query && (texts.count > 1 || structured) {
-            // …and an array of the repeated values (of objects, as JSON text).
+        if parameter.location == .query && (texts.count > 1 || structured || (!first.isEmpty && lookup.admitsArrays(resolved))) {
+            // …and an array of the repeated values (of objects, as JSON text): with
+            // `explode`, one value is an array of one where the schema admits arrays.
             readings.append(.array(texts.map { scalar($0, schema: nil) }))
         }
         for reading in readings where check.isValid(reading, schemaAt: schema.pointer) {

@@ -9,6 +9,13 @@ extension MockResponder {
         case .other:
             return plain(exchange)
         case .create(let item, let variable):
+            // A collection under a variable (`POST /owners/{ownerId}/pets`, `POST
+            // /configs/{accountId}`) names nothing when that variable does.
+            if let own = ResourceLayout.splitItemPath(exchange.operation.path)?.variable, options.mutant != .ignoresUnknownID,
+                UnknownResourceID.isRecognised(exchange.bindings[own] ?? "") || store.isDeleted(exchange.key)
+            {
+                return problem(404, "not_found", "\(exchange.operation.path) has nothing under \(own) '\(exchange.bindings[own] ?? "")'.", operation: exchange.operation)
+            }
             return create(exchange, item: item, variable: variable, collection: exchange.key)
         case .item(let variable):
             return itemOperation(exchange, variable: variable)
@@ -72,7 +79,7 @@ extension MockResponder {
         var ensuring: [JSONPointer] = layout.responseIdentifier.map { [$0] } ?? []
         if case .body(let pointer)? = layout.identifier { ensuring.append(pointer) }
         let answer = successResponse(exchange, success, random: random, record: members, location: location, ensuring: ensuring, headers: headers)
-        guard answer.response.status < 300 || options.mutant == .wrongStatus else { return answer.response }
+        guard answer.response.status < 300 else { return answer.response }
         var record = answer.body?.value(at: location)?.objectValue ?? members
         if let member { record[member] = identifier }
         if options.mutant == .createIgnoresInput {
@@ -227,7 +234,7 @@ extension MockResponder {
         let success = success(for: exchange.operation, creating: creating)
         let location = recordLocation(exchange)
         let answer = successResponse(exchange, success, random: requestRandom(exchange), record: members, location: location, whole: true)
-        guard answer.response.status < 300 || options.mutant == .wrongStatus else { return answer.response }
+        guard answer.response.status < 300 else { return answer.response }
         if save {
             var record = members
             if let shown = answer.body?.value(at: location)?.objectValue {

@@ -77,7 +77,6 @@ public struct MockResponder: Sendable {
     struct Exchange {
         var request: MockRequest
         var operation: AssayCore.Operation
-        var index: Int
         var match: RouteTable.Match
         /// Path variable → its percent-decoded text.
         var bindings: [String: String]
@@ -113,7 +112,6 @@ public struct MockResponder: Sendable {
             Exchange(
                 request: request,
                 operation: model.operations[index],
-                index: index,
                 match: match,
                 bindings: pathBindings(match, operation: index),
                 query: query,

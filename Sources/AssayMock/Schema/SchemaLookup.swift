@@ -62,6 +62,15 @@ struct SchemaLookup: Sendable {
         return !types.isEmpty && types.allSatisfy { $0 == "array" || $0 == "object" }
     }
 
+    /// Whether some values of the schema are arrays: its type, or a branch's.
+    func admitsArrays(_ schema: JSONValue, depth: Int = 0) -> Bool {
+        guard depth < 8 else { return false }
+        if types(of: schema).contains("array") { return true }
+        let resolved = resolve(schema)
+        let branches = (resolved["anyOf"]?.arrayValue ?? []) + (resolved["oneOf"]?.arrayValue ?? [])
+        return branches.contains { admitsArrays($0, depth: depth + 1) }
+    }
+
     /// The `items` schema of an array schema.
     func items(of schema: JSONValue) -> JSONValue? {
         let resolved = resolve(schema)
