@@ -158,3 +158,65 @@ func petstore() async throws -> APIModel {
         }
     }
 }
+
+/// Cases a conformant server would fail are not planned (found by running every corpus
+/// plan against the mock).
+@Suite struct ConformantServerCaseTests {
+    static let spec = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /v1/{parent}:
+            get:
+              parameters: [{name: parent, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok}}
+          /v1/{name}:
+            delete:
+              parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+              responses: {'204': {description: gone}}
+          /notes:
+            post:
+              requestBody:
+                required: true
+                content:
+                  application/json: {schema: {$ref: '#/components/schemas/Note'}}
+                  text/plain: {schema: {type: string}}
+              responses:
+                '201':
+                  description: created
+                  content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}
+          /notes/{noteId}:
+            get:
+              parameters: [{name: noteId, in: path, required: true, schema: {type: integer}}]
+              responses:
+                '200':
+                  description: ok
+                  content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}
+        components:
+          schemas:
+            Note:
+              type: object
+              required: [id, text, authorId]
+              properties:
+                id: {type: integer}
+                text: {type: string, minLength: 1, maxLength: 20}
+                authorId: {type: integer, minimum: 1}
+        """
+
+    @Test func noCaseAConformantServerWouldFail() async throws {
+        let model = try await SpecLoader().load(.text(Self.spec, name: "t.yaml")).model
+        let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced)).plan()
+        let ids = plan.cases.map(\.id)
+        // text/plain is documented for POST /notes: a text body is no error there.
+        #expect(!ids.contains { $0.hasPrefix("POST-notes.error.unsupported-media-type") })
+        // /v1/{parent} and /v1/{name} are one route: DELETE is documented on it.
+        let onV1 = plan.cases.filter { $0.id.contains("method-not-allowed") && $0.steps[0].request.path.hasPrefix("/v1/") }
+        #expect(onV1.count == 1)
+        #expect(onV1.allSatisfy { $0.steps[0].request.method != .delete && $0.steps[0].request.method != .get })
+        // Identifiers the server assigns (id, authorId) are not read back; the text is.
+        let flow = try #require(plan.cases.first { $0.kind == .flow && $0.id.hasSuffix("flow.crud") })
+        let readBack = flow.steps.flatMap(\.expect.bodyValues).map { $0.pointer.description }
+        #expect(readBack.contains("/text"))
+        #expect(!readBack.contains("/id") && !readBack.contains("/authorId"))
+    }
+}

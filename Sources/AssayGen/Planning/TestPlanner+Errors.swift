@@ -50,7 +50,9 @@ extension TestPlanner {
                 request, StatusExpectation(codes: [405]))
         }
 
-        if let body = valid.body, body.encoding == .json {
+        // A text/plain body is wrong only where the operation takes no text: one that
+        // documents text/plain, text/* or */* may rightly accept it.
+        if let body = valid.body, body.encoding == .json, !Self.acceptsText(operation) {
             var request = valid
             request.body = RequestTemplate.Body(contentType: "text/plain", encoding: .text, value: .literal("assay: this body is not JSON"))
             add("unsupported-media-type", "answers 415 to a text/plain body",
@@ -84,10 +86,39 @@ extension TestPlanner {
         return request
     }
 
-    /// A method the operation's path does not document, for the first documented operation
-    /// of each path only (one 405 case per path).
+    /// Whether the operation's body may be sent as text.
+    static func acceptsText(_ operation: AssayCore.Operation) -> Bool {
+        (operation.requestBody?.content ?? []).contains { media in
+            let type = bareMediaType(media.contentType)
+            return type == "text/plain" || type == "text/*" || type == "*/*"
+        }
+    }
+
+    /// A path with its variables unnamed and no trailing slash: `/v1/{parent}` and
+    /// `/v1/{name}/` have one shape, and a server routes them alike.
+    static func shape(of path: String) -> String {
+        var result = ""
+        var inVariable = false
+        for character in path {
+            if character == "{" {
+                inVariable = true
+                result += "{}"
+            } else if character == "}" {
+                inVariable = false
+            } else if !inVariable {
+                result.append(character)
+            }
+        }
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+
+    /// A method no path of the operation's shape documents, for the first documented
+    /// operation of each shape only (one 405 case per path). Paths of one shape share a
+    /// route on the server: a method another of them documents is not unsupported.
     func unsupportedMethod(for operation: AssayCore.Operation) -> HTTPMethod? {
-        let onPath = model.operations.filter { $0.path == operation.path }
+        let shape = Self.shape(of: operation.path)
+        let onPath = model.operations.filter { Self.shape(of: $0.path) == shape }
         guard onPath.first?.id == operation.id else { return nil }
         let documented = Set(onPath.map(\.method))
         return [HTTPMethod.delete, .patch, .put, .post].first { !documented.contains($0) }

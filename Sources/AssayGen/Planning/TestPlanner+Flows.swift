@@ -110,7 +110,9 @@ extension TestPlanner {
         let bindings = creation.bindings
         let noun = Self.noun(of: resource)
         var done = ["creates \(Self.article(noun)) \(noun)"]
-        let readBack = creation.body.map { readBackValues(sent: $0, read: resource.read) } ?? []
+        let clientChosen: String?
+        if case .request = creation.source { clientChosen = resource.variable } else { clientChosen = nil }
+        let readBack = creation.body.map { readBackValues(sent: $0, read: resource.read, clientChosen: clientChosen) } ?? []
         if let read = resource.read, let step = itemStep(read, bindings: bindings, random: &random, bodyValues: readBack) {
             steps.append(step)
             done.append("reads it back")
@@ -127,7 +129,11 @@ extension TestPlanner {
             done.append("updates it")
             if let read = resource.read {
                 let updated: [BodyValue]
-                if case .literal(let body)? = step.request.body?.value { updated = readBackValues(sent: body, read: read) } else { updated = [] }
+                if case .literal(let body)? = step.request.body?.value {
+                    updated = readBackValues(sent: body, read: read, clientChosen: clientChosen)
+                } else {
+                    updated = []
+                }
                 if let again = itemStep(read, bindings: bindings, random: &random, bodyValues: updated) {
                     steps.append(again)
                     done.append("reads the update back")
@@ -286,6 +292,15 @@ extension TestPlanner {
         return member == wanted || (member == "id" && wanted.hasSuffix("id"))
     }
 
+    /// Whether a member name reads as an identifier a server may assign: `id`, `uuid`,
+    /// `guid`, `sku`, or a name ending in `Id`, `_id`, `ID` or `Uuid`.
+    static func isIdentifierName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        if ["id", "uuid", "guid", "sku", "key"].contains(lowered) { return true }
+        return name.hasSuffix("Id") || name.hasSuffix("ID") || lowered.hasSuffix("_id") || lowered.hasSuffix("-id")
+            || name.hasSuffix("Uuid") || lowered.hasSuffix("_uuid")
+    }
+
     /// Lower-case letters and digits only.
     static func normalized(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
@@ -322,8 +337,10 @@ extension TestPlanner {
     /// The scalar members of a sent body that the read response declares (and does not
     /// mark `writeOnly`), as values to read back. Values a server may normalise (times,
     /// e-mail addresses, URIs, passwords, floating-point numbers) are left out: a
-    /// difference there is not a bug.
-    func readBackValues(sent: JSONValue, read: AssayCore.Operation?) -> [BodyValue] {
+    /// difference there is not a bug. So are identifiers (`id`, `sku`, `accountId`): a
+    /// server assigns or keeps its own, and the resource stays at its path id, unless the
+    /// client chose the id (`clientChosen` names the path variable it fills).
+    func readBackValues(sent: JSONValue, read: AssayCore.Operation?, clientChosen: String? = nil) -> [BodyValue] {
         guard let read, case .object(let body) = sent else { return [] }
         guard let response = read.responses.first(where: Self.isSuccess),
             let media = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = media.schema
@@ -332,6 +349,7 @@ extension TestPlanner {
         var result: [BodyValue] = []
         for (name, value) in body {
             guard let property = declared[name] else { continue }
+            if Self.isIdentifierName(name) && !(clientChosen.map { Self.namesIdentifier(name, variable: $0) } ?? false) { continue }
             let resolved = resolve(property)
             if resolved["writeOnly"] == .bool(true) { continue }
             if let format = resolved["format"]?.stringValue?.lowercased(),
