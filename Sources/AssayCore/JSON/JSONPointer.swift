@@ -66,7 +66,13 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         var result = ""
         for token in tokens {
             result.append("/")
-            result.append(token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+            // Most tokens need no escape; Foundation's replacing is slow enough to show when
+            // a plan writes tens of thousands of pointers.
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                result.append(token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+            } else {
+                result.append(token)
+            }
         }
         return result
     }

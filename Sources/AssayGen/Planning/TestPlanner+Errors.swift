@@ -117,10 +117,8 @@ extension TestPlanner {
     /// operation of each shape only (one 405 case per path). Paths of one shape share a
     /// route on the server: a method another of them documents is not unsupported.
     func unsupportedMethod(for operation: AssayCore.Operation) -> HTTPMethod? {
-        let shape = Self.shape(of: operation.path)
-        let onPath = model.operations.filter { Self.shape(of: $0.path) == shape }
-        guard onPath.first?.id == operation.id else { return nil }
-        let documented = Set(onPath.map(\.method))
+        guard let route = routes[Self.shape(of: operation.path)], route.first == operation.id else { return nil }
+        let documented = route.methods
         return [HTTPMethod.delete, .patch, .put, .post].first { !documented.contains($0) }
     }
 

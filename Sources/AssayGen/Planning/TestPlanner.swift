@@ -15,6 +15,9 @@ public struct TestPlanner: Sendable {
     let factory: RequestFactory
     let negative: NegativeGenerator
     let validator: JSONSchemaValidator
+    /// Per path shape (``shape(of:)``): the first operation on it and every method its
+    /// paths document. Computed once: the 405 cases ask for every operation.
+    let routes: [String: (first: String, methods: Set<HTTPMethod>)]
 
     public init(model: APIModel, options: PlannerOptions = PlannerOptions()) {
         self.model = model
@@ -22,6 +25,12 @@ public struct TestPlanner: Sendable {
         factory = RequestFactory(model: model, locale: options.locale)
         negative = NegativeGenerator(document: model.document, dialect: model.schemaDialect, direction: .request)
         validator = JSONSchemaValidator(dialect: model.schemaDialect).prepared(for: model.document)
+        var routes: [String: (first: String, methods: Set<HTTPMethod>)] = [:]
+        for operation in model.operations {
+            let shape = Self.shape(of: operation.path)
+            routes[shape, default: (operation.id, [])].methods.insert(operation.method)
+        }
+        self.routes = routes
     }
 
     /// The plan for every operation.
