@@ -110,6 +110,10 @@ let package = Package(
         ),
         .target(
             name: "AssayTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tests/AssayTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OrderedCollections
+import AssayTestSupport
 import Testing
 
 @testable import AssayCore

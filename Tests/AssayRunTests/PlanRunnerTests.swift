@@ -1,6 +1,7 @@
 import AssayCore
 import AssayGen
 import AssayRun
+import AssayTestSupport
 import Foundation
 import Hummingbird
 import NIOCore

@@ -1,9 +1,9 @@
-import Hummingbird
+public import Hummingbird
 import NIOCore
 
 /// Runs a real Hummingbird server on 127.0.0.1 (an ephemeral port) for the duration of `body`.
 @discardableResult
-func withTestServer<Result: Sendable>(
+public func withTestServer<Result: Sendable>(
     _ router: Router<BasicRequestContext>,
     _ body: @Sendable (_ port: Int) async throws -> Result
 ) async throws -> Result {
@@ -25,6 +25,7 @@ func withTestServer<Result: Sendable>(
     return try await body(port)
 }
 
-enum TestServerError: Error {
+/// The test server could not bind.
+public enum TestServerError: Error {
     case didNotStart
 }
