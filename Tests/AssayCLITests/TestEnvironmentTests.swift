@@ -27,9 +27,11 @@ struct TestEnvironmentTests {
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "42")
     }
 
-    @Test func pythonVenvHasPytestAndRequests() throws {
+    /// What the emitted packages need (requirements.txt): pytest, requests, and jsonschema
+    /// with referencing for the response-schema checks.
+    @Test func pythonVenvHasPytestRequestsAndJSONSchema() throws {
         let python = try #require(ProcessInfo.processInfo.environment["ASSAY_TEST_PYTHON"], "run the tests through scripts/test")
-        let (status, output) = try run(python, ["-c", "import pytest, requests; print(pytest.__version__.split('.')[0])"])
+        let (status, output) = try run(python, ["-c", "import jsonschema, referencing, pytest, requests; print(pytest.__version__.split('.')[0])"])
         #expect(status == 0, "\(output)")
         #expect((Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 8)
     }
