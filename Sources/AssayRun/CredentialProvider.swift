@@ -36,7 +36,7 @@ actor CredentialProvider {
             switch scheme.kind {
             case .apiKey(let location, let name):
                 switch location {
-                case .header: request.headers.append((name, values[0]))
+                case .header: request.headers.append(WireHeader(name, values[0]))
                 case .query:
                     let pair = RequestBuilder.formEncoded([(name, values[0])])
                     request.url += (request.url.contains("?") ? "&" : "?") + pair
@@ -44,21 +44,21 @@ actor CredentialProvider {
                     if let index = request.headers.firstIndex(where: { $0.name == "Cookie" }) {
                         request.headers[index].value += "; \(name)=\(values[0])"
                     } else {
-                        request.headers.append(("Cookie", "\(name)=\(values[0])"))
+                        request.headers.append(WireHeader("Cookie", "\(name)=\(values[0])"))
                     }
                 case .path: break
                 }
             case .bearer:
-                request.headers.append(("Authorization", "Bearer \(values[0])"))
+                request.headers.append(WireHeader("Authorization", "Bearer \(values[0])"))
             case .basic:
-                request.headers.append(("Authorization", "Basic " + Data("\(values[0]):\(values[1])".utf8).base64EncodedString()))
+                request.headers.append(WireHeader("Authorization", "Basic " + Data("\(values[0]):\(values[1])".utf8).base64EncodedString()))
             case .oauth2ClientCredentials(let tokenURL, let tokenURLVariable, let scopes):
                 if mode == .invalid {
-                    request.headers.append(("Authorization", "Bearer \(CredentialScheme.invalidCredential)"))
+                    request.headers.append(WireHeader("Authorization", "Bearer \(CredentialScheme.invalidCredential)"))
                 } else {
                     let url = environment[tokenURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? tokenURL
                     let token = try await self.token(scheme: scheme.name, url: url, id: values[0], secret: values[1], scopes: scopes)
-                    request.headers.append(("Authorization", "Bearer \(token)"))
+                    request.headers.append(WireHeader("Authorization", "Bearer \(token)"))
                 }
             }
         }

@@ -12,7 +12,7 @@ extension Finding {
 
     static func curl(_ request: WireRequest) -> String {
         var parts = ["curl -sS -i -X \(request.method) \(shellQuoted(request.url))"]
-        for (name, value) in request.headers { parts.append("-H \(shellQuoted("\(name): \(value)"))") }
+        for header in request.headers { parts.append("-H \(shellQuoted("\(header.name): \(header.value)"))") }
         if !request.body.isEmpty { parts.append("--data-binary \(shellQuoted(String(decoding: request.body, as: UTF8.self)))") }
         return parts.joined(separator: " \\\n  ")
     }

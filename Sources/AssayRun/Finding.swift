@@ -120,7 +120,7 @@ extension WireRequest {
     /// The request with credential headers and credential-looking query values masked.
     var redacted: WireRequest {
         var copy = self
-        copy.headers = headers.map { ($0.name, RunReport.redacted($0.name, $0.value)) }
+        copy.headers = headers.map { WireHeader($0.name, RunReport.redacted($0.name, $0.value)) }
         return copy
     }
 }

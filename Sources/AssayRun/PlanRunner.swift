@@ -175,7 +175,7 @@ struct Execution: Sendable {
     private func send(_ request: WireRequest) async throws(StepFailure) -> WireResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
         if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
         let start = ContinuousClock.now
         do {
@@ -191,7 +191,7 @@ struct Execution: Sendable {
             }
             return WireResponse(
                 status: Int(response.status.code),
-                headers: response.headers.map { WireResponse.Header(name: $0.name, value: $0.value) },
+                headers: response.headers.map { WireHeader($0.name, $0.value) },
                 body: body,
                 milliseconds: elapsed,
                 truncated: truncated

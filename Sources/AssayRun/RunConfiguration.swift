@@ -15,7 +15,7 @@ public struct RunConfiguration: Sendable {
     /// reported as flaky, never as passed.
     public var retries: Int
     /// Headers sent with every request (a tenant, a trace header), after the plan's own.
-    public var extraHeaders: [(name: String, value: String)]
+    public var extraHeaders: [WireHeader]
     /// Where credentials come from: the variables each credential scheme names.
     public var environment: [String: String]
     /// Whether a target on a loopback, private or link-local address may be tested.
@@ -30,7 +30,7 @@ public struct RunConfiguration: Sendable {
         workers: Int = 1,
         rateLimit: Double? = nil,
         retries: Int = 1,
-        extraHeaders: [(name: String, value: String)] = [],
+        extraHeaders: [WireHeader] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment,
         allowPrivate: Bool = false,
         maxResponseBytes: Int = 10 << 20

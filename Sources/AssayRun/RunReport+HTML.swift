@@ -6,20 +6,7 @@ extension RunReport {
     /// A self-contained HTML page (no script, no external resource): the summary, each
     /// finding with its request, response, curl and pytest reproduction, and every case.
     public func html(findings: [Finding], schemas: SchemaBundle?) -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            result.reserveCapacity(text.utf8.count)
-            for character in text {
-                switch character {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
+        let escape = Self.markupEscaped
         var page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Assay run: \(escape(plan.title))</title>

@@ -114,21 +114,7 @@ public struct RunReport: Sendable {
 
     /// JUnit XML: one testcase per case, a failure element for each failed or flaky one.
     public var junitXML: String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
-                default:
-                    if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
-                }
-            }
-            return result
-        }
+        let escape = Self.markupEscaped
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             "<testsuites tests=\"\(results.count)\" failures=\(quoted(failed + flaky)) time=\(quoted(String(format: "%.3f", seconds)))>",
@@ -151,4 +137,23 @@ public struct RunReport: Sendable {
     }
 
     private func quoted(_ value: some CustomStringConvertible) -> String { "\"\(value)\"" }
+
+    /// Text for XML and HTML, in content or in a quoted attribute: markup characters as
+    /// entities, control characters (which XML 1.0 cannot hold) dropped.
+    static func markupEscaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
 }

@@ -8,30 +8,14 @@ import Foundation
 public struct WireRequest: Sendable, Hashable {
     public var method: String
     public var url: String
-    public var headers: [(name: String, value: String)]
+    public var headers: [WireHeader]
     public var body: [UInt8]
 
-    public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]) {
+    public init(method: String, url: String, headers: [WireHeader], body: [UInt8]) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
-    }
-
-    public static func == (lhs: WireRequest, rhs: WireRequest) -> Bool {
-        lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
-            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(method)
-        hasher.combine(url)
-        hasher.combine(body)
-    }
-
-    /// The first value of a header (names compare case-insensitively).
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 }
 
@@ -59,7 +43,7 @@ struct RequestBuilder {
         }
         var path = template.path
         for parameter in template.pathParameters {
-            let text = Self.text(try resolve(parameter.value))
+            let text = try resolve(parameter.value).wireText
             path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.percentEncoded(text, keep: Self.unreserved))
         }
         var query: [(String, String)] = []
@@ -67,65 +51,50 @@ struct RequestBuilder {
             let value = try resolve(parameter.value)
             if case .array(let items) = value {
                 if parameter.explode {
-                    for item in items { query.append((parameter.name, Self.text(item))) }
+                    for item in items { query.append((parameter.name, item.wireText)) }
                 } else {
-                    query.append((parameter.name, items.map(Self.text).joined(separator: ",")))
+                    query.append((parameter.name, items.map(\.wireText).joined(separator: ",")))
                 }
             } else {
-                query.append((parameter.name, Self.text(value)))
+                query.append((parameter.name, value.wireText))
             }
         }
-        var headers: [(name: String, value: String)] = [("Accept", "application/json, */*;q=0.5")]
-        for parameter in template.headers { headers.append((parameter.name, Self.text(try resolve(parameter.value)))) }
+        var headers = [WireHeader("Accept", "application/json, */*;q=0.5")]
+        for parameter in template.headers { headers.append(WireHeader(parameter.name, try resolve(parameter.value).wireText)) }
         var cookies: [(String, String)] = []
-        for parameter in template.cookies { cookies.append((parameter.name, Self.text(try resolve(parameter.value)))) }
+        for parameter in template.cookies { cookies.append((parameter.name, try resolve(parameter.value).wireText)) }
         var body: [UInt8] = []
         if let template = template.body {
             let value = try resolve(template.value)
             switch template.encoding {
             case .json:
                 body = JSONWriter().bytes(value)
-                headers.append(("Content-Type", template.contentType))
+                headers.append(WireHeader("Content-Type", template.contentType))
             case .form:
-                body = Array(Self.formEncoded(Self.formFields(value)).utf8)
-                headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+                body = Array(Self.formEncoded(Self.fields(value)).utf8)
+                headers.append(WireHeader("Content-Type", "application/x-www-form-urlencoded"))
             case .multipart:
-                let fields = Self.formFields(value)
+                let fields = Self.fields(value)
                 // A fixed boundary keeps runs reproducible; it must not occur in the fields.
                 var boundary = "assay-boundary-7d3f9a"
                 while fields.contains(where: { $0.0.contains(boundary) || $0.1.contains(boundary) }) { boundary += "x" }
                 body = Self.multipart(fields, boundary: boundary)
-                headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
+                headers.append(WireHeader("Content-Type", "multipart/form-data; boundary=\(boundary)"))
             case .text:
-                body = Array(Self.text(value).utf8)
-                headers.append(("Content-Type", template.contentType))
+                body = Array(value.wireText.utf8)
+                headers.append(WireHeader("Content-Type", template.contentType))
             }
         }
         var url = base + path
         if !query.isEmpty { url += "?" + Self.formEncoded(query) }
         var request = WireRequest(method: template.method.name, url: url, headers: headers, body: body)
-        if !cookies.isEmpty { request.headers.append(("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))) }
+        if !cookies.isEmpty { request.headers.append(WireHeader("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))) }
         return request
     }
 
-    /// The text of a value on the wire: strings as they are, others as JSON.
-    static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let string): return string
-        case .null: return ""
-        default: return JSONWriter().string(value)
-        }
-    }
-
-    /// Form fields as text: scalars as they are, nested values as JSON.
-    static func formFields(_ value: JSONValue) -> [(String, String)] {
-        guard case .object(let object) = value else { return [("value", text(value))] }
-        return object.map { key, member in
-            switch member {
-            case .array, .object: return (key, JSONWriter().string(member))
-            default: return (key, text(member))
-            }
-        }
+    /// A form body's fields, in order (``RequestTemplate/Body/formFields(_:)``).
+    static func fields(_ value: JSONValue) -> [(String, String)] {
+        RequestTemplate.Body.formFields(value).map { ($0.key, $0.value.wireText) }
     }
 
     static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)

@@ -4,7 +4,7 @@ import Foundation
 /// A response as it came back, with the time it took.
 public struct WireResponse: Sendable, Hashable {
     public var status: Int
-    public var headers: [Header]
+    public var headers: [WireHeader]
     public var body: [UInt8]
     /// Milliseconds from sending the request to receiving the response head (what
     /// requests' `elapsed` measures in the emitted suite).
@@ -12,17 +12,7 @@ public struct WireResponse: Sendable, Hashable {
     /// Whether the body was cut at the size limit.
     public var truncated: Bool
 
-    public struct Header: Sendable, Hashable {
-        public var name: String
-        public var value: String
-
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
-
-    public init(status: Int, headers: [Header], body: [UInt8], milliseconds: Double, truncated: Bool = false) {
+    public init(status: Int, headers: [WireHeader], body: [UInt8], milliseconds: Double, truncated: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -32,7 +22,7 @@ public struct WireResponse: Sendable, Hashable {
 
     /// The first value of a header (names compare case-insensitively).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.value(of: name)
     }
 
     /// The body as text, cut to `limit` characters, for messages.

@@ -153,7 +153,7 @@ func petstore() async throws -> APIModel {
                 guard testCase.id.contains("-\(TestPlanner.slug(parameter.name))-"), case .literal(let value) = parameter.value,
                     let schema = operation.parameters.first(where: { $0.name == parameter.name })?.schema
                 else { continue }
-                #expect(!planner.readsBackValid(RequestFactory.wireText(value), schema: schema), "\(testCase.id) sends a valid value")
+                #expect(!planner.readsBackValid(value.wireText, schema: schema), "\(testCase.id) sends a valid value")
             }
         }
     }

@@ -99,23 +99,23 @@ struct PlanEvaluator: Sendable {
             guard let value = resolve(parameter.value) else { return nil }
             if case .array(let items) = value {
                 if parameter.explode {
-                    query += items.map { (parameter.name, RequestFactory.wireText($0)) }
+                    query += items.map { (parameter.name, $0.wireText) }
                 } else {
-                    query.append((parameter.name, items.map(RequestFactory.wireText).joined(separator: ",")))
+                    query.append((parameter.name, items.map(\.wireText).joined(separator: ",")))
                 }
             } else {
-                query.append((parameter.name, RequestFactory.wireText(value)))
+                query.append((parameter.name, value.wireText))
             }
         }
         var headers: [MockHeader] = [MockHeader("Accept", "application/json, */*;q=0.5")]
         for parameter in template.headers {
             guard let value = resolve(parameter.value) else { return nil }
-            headers.append(MockHeader(parameter.name, RequestFactory.wireText(value)))
+            headers.append(MockHeader(parameter.name, value.wireText))
         }
         var cookies: [(String, String)] = []
         for parameter in template.cookies {
             guard let value = resolve(parameter.value) else { return nil }
-            cookies.append((parameter.name, RequestFactory.wireText(value)))
+            cookies.append((parameter.name, value.wireText))
         }
         addCredentials(template.credentials, headers: &headers, query: &query, cookies: &cookies)
         if !cookies.isEmpty { headers.append(MockHeader("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))) }
@@ -127,12 +127,12 @@ struct PlanEvaluator: Sendable {
                 body = JSONWriter().bytes(value)
                 headers.append(MockHeader("Content-Type", sent.contentType))
             case .form:
-                let fields = PytestEmitter.formFields(value).objectValue ?? [:]
+                let fields = RequestTemplate.Body.formFields(value)
                 body = Array(fields.map { "\(Self.quotePlus($0.key))=\(Self.quotePlus($0.value.stringValue ?? ""))" }.joined(separator: "&").utf8)
                 if !body.isEmpty { headers.append(MockHeader("Content-Type", "application/x-www-form-urlencoded")) }
             case .multipart:
                 // requests sends no body at all for an empty `files` mapping.
-                let fields = PytestEmitter.formFields(value).objectValue ?? [:]
+                let fields = RequestTemplate.Body.formFields(value)
                 guard !fields.isEmpty else { break }
                 let boundary = "assayboundary7f3a"
                 var text = ""
@@ -143,7 +143,7 @@ struct PlanEvaluator: Sendable {
                 body = Array(text.utf8)
                 headers.append(MockHeader("Content-Type", "multipart/form-data; boundary=\(boundary)"))
             case .text:
-                body = Array(RequestFactory.wireText(value).utf8)
+                body = Array(value.wireText.utf8)
                 headers.append(MockHeader("Content-Type", sent.contentType))
             }
         }

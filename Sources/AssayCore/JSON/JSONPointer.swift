@@ -36,6 +36,14 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// A token as it is written in a pointer: `~` as `~0`, `/` as `~1`.
+    public static func escaped(_ token: String) -> String {
+        // Most tokens need no escape; Foundation's replacing is slow enough to show when a
+        // plan writes tens of thousands of pointers.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
     /// The pointer one level deeper.
     public func appending(_ token: String) -> JSONPointer {
         var copy = self
@@ -66,13 +74,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         var result = ""
         for token in tokens {
             result.append("/")
-            // Most tokens need no escape; Foundation's replacing is slow enough to show when
-            // a plan writes tens of thousands of pointers.
-            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                result.append(token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
-            } else {
-                result.append(token)
-            }
+            result.append(Self.escaped(token))
         }
         return result
     }

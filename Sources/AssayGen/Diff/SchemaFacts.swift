@@ -66,17 +66,11 @@ extension SchemaFacts {
             )
             guard depth < SchemaFacts.maxDepth else { return }
             for (name, member) in merged.properties where entries.count < SchemaFacts.maxEntries {
-                visit(member, place: place + "/" + Self.escape(name), depth: depth + 1, references: references)
+                visit(member, place: place + "/" + JSONPointer.escaped(name), depth: depth + 1, references: references)
             }
             if let items = merged.items, entries.count < SchemaFacts.maxEntries {
                 visit(items, place: place + "/[]", depth: depth + 1, references: references)
             }
-        }
-
-        /// `/` and `~` in member names escaped as in JSON pointers, `[]` kept for items.
-        static func escape(_ name: String) -> String {
-            guard name.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return name }
-            return name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
         }
 
         /// One schema with its `$ref`s followed and its `allOf` merged.

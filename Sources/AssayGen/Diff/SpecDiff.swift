@@ -270,11 +270,11 @@ struct ContractComparison {
 
     static func lastName(of place: String) -> String {
         let token = place.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? place
-        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        return JSONPointer("/" + token)?.tokens.first ?? token
     }
 
     static func child(_ place: String, _ name: String) -> String {
-        place + "/" + name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        place + "/" + JSONPointer.escaped(name)
     }
 
     static func list(_ values: [JSONValue]) -> String {

@@ -173,10 +173,10 @@ public struct PytestEmitter: Sendable {
                 case .literal(let literal):
                     if case .array(let items) = literal, joinArrays {
                         value = parameter.explode
-                            ? PythonLiteral.renderFlat(.array(items.map { .string(RequestFactory.wireText($0)) }))
-                            : PythonLiteral.string(items.map(RequestFactory.wireText).joined(separator: ","))
+                            ? PythonLiteral.renderFlat(.array(items.map { .string($0.wireText) }))
+                            : PythonLiteral.string(items.map(\.wireText).joined(separator: ","))
                     } else if text {
-                        value = PythonLiteral.string(RequestFactory.wireText(literal))
+                        value = PythonLiteral.string(literal.wireText)
                     } else {
                         value = PythonLiteral.renderFlat(literal)
                     }
@@ -199,12 +199,12 @@ public struct PytestEmitter: Sendable {
             case .literal(let value):
                 switch body.encoding {
                 case .json: rendered = PythonLiteral.render(value, indent: 8)
-                case .form: rendered = PythonLiteral.render(Self.formFields(value), indent: 8)
+                case .form: rendered = PythonLiteral.render(.object(RequestTemplate.Body.formFields(value)), indent: 8)
                 case .multipart:
-                    let fields = Self.formFields(value).objectValue ?? [:]
+                    let fields = RequestTemplate.Body.formFields(value)
                     let parts = fields.map { "\(PythonLiteral.string($0.key)): (None, \(PythonLiteral.renderFlat($0.value)))" }
                     rendered = parts.isEmpty ? "{}" : "{\n" + parts.map { "            \($0),\n" }.joined() + "        }"
-                case .text: rendered = PythonLiteral.string(RequestFactory.wireText(value))
+                case .text: rendered = PythonLiteral.string(value.wireText)
                 }
             }
             switch body.encoding {
@@ -273,18 +273,5 @@ public struct PytestEmitter: Sendable {
             }
         }
         return lines
-    }
-
-    /// Form fields as text: scalars as they are, nested values as JSON.
-    static func formFields(_ value: JSONValue) -> JSONValue {
-        guard case .object(let object) = value else { return ["value": .string(RequestFactory.wireText(value))] }
-        var fields: JSONObject = [:]
-        for (key, member) in object {
-            switch member {
-            case .array, .object: fields[key] = .string(JSONWriter().string(member))
-            default: fields[key] = .string(RequestFactory.wireText(member))
-            }
-        }
-        return .object(fields)
     }
 }

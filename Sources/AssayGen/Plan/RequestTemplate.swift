@@ -1,6 +1,6 @@
 public import AssayCore
 import Foundation
-import OrderedCollections
+public import OrderedCollections
 
 /// A request with its values bound: literals from the data engine or values captured by
 /// earlier steps.
@@ -77,6 +77,20 @@ public struct RequestTemplate: Sendable, Hashable {
             self.contentType = contentType
             self.encoding = encoding
             self.value = value
+        }
+
+        /// A form or multipart body's fields as text: scalars as they travel, nested values
+        /// as JSON; a body that is not an object is one field named `value`.
+        public static func formFields(_ value: JSONValue) -> JSONObject {
+            guard case .object(let object) = value else { return ["value": .string(value.wireText)] }
+            var fields: JSONObject = [:]
+            for (key, member) in object {
+                switch member {
+                case .array, .object: fields[key] = .string(JSONWriter().string(member))
+                default: fields[key] = .string(member.wireText)
+                }
+            }
+            return fields
         }
     }
 

@@ -58,7 +58,7 @@ struct RequestFactory: Sendable {
             } catch {
                 throw Failure(reason: "\(parameter.location.rawValue) parameter '\(parameter.name)': \(error.message)")
             }
-            if parameter.location != .path || !Self.wireText(last).isEmpty { return last }
+            if parameter.location != .path || !last.wireText.isEmpty { return last }
         }
         if parameter.location == .path {
             throw Failure(reason: "path parameter '\(parameter.name)' only admits an empty value")
@@ -127,15 +127,5 @@ struct RequestFactory: Sendable {
         }
         request.body = try body(of: operation, fill: fill, random: &random)
         return request
-    }
-
-    /// A scalar as it travels in a path, query, header or cookie: strings as they are,
-    /// numbers and booleans as JSON writes them, anything else as JSON text.
-    static func wireText(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let string): return string
-        case .null: return ""
-        default: return JSONWriter().string(value)
-        }
     }
 }

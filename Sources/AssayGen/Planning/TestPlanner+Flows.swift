@@ -120,7 +120,7 @@ extension TestPlanner {
         if let update = resource.update, var step = itemStep(update, bindings: bindings, random: &random, fill: .all) {
             // A client-chosen id travels in the body too: it must stay the created one.
             if case .literal(.object(var object))? = step.request.body?.value, case .request(let value) = creation.source,
-                let member = object.keys.first(where: { Self.namesIdentifier($0, variable: resource.variable) })
+                let member = object.keys.first(where: { ResourceNaming.namesIdentifier($0, variable: resource.variable) })
             {
                 object[member] = value
                 step.request.body?.value = .literal(.object(object))
@@ -236,7 +236,7 @@ extension TestPlanner {
         }
         let consumers = [resource.read, resource.update, resource.delete].compactMap { $0 }
         // 1. An OpenAPI link from the create response to an item operation.
-        for response in resource.create.responses where Self.isSuccess(response) {
+        for response in resource.create.responses where response.isSuccess {
             for link in response.links {
                 guard let target = linkTarget(link), consumers.contains(where: { $0.id == target.id }),
                     let expression = Self.linkParameter(link, named: resource.variable)
@@ -246,7 +246,7 @@ extension TestPlanner {
             }
         }
         // 2. A member of the create response the variable names (`petId` ← `id` or `petId`).
-        for response in resource.create.responses where Self.isSuccess(response) {
+        for response in resource.create.responses where response.isSuccess {
             guard let media = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = media.schema else { continue }
             if let pointer = identifierPointer(in: schema.value, variable: resource.variable, noun: Self.noun(of: resource)) {
                 return .response(.body(pointer))
@@ -254,7 +254,7 @@ extension TestPlanner {
         }
         // 3. The request body chose the id itself (`POST /user` with `username` → `/user/{username}`).
         if case .literal(.object(let body))? = request.body?.value {
-            for (name, value) in body where Self.namesIdentifier(name, variable: resource.variable) {
+            for (name, value) in body where ResourceNaming.namesIdentifier(name, variable: resource.variable) {
                 switch value {
                 case .string(let text) where !text.isEmpty: return .request(value)
                 case .integer: return .request(value)
@@ -265,31 +265,10 @@ extension TestPlanner {
         return nil
     }
 
-    /// The pointer of the response member holding the id: at the top, or inside one
-    /// wrapper member (`data`, `result`, the resource's own name).
+    /// The pointer of the response member holding the id (``ResourceNaming``).
     func identifierPointer(in schema: JSONValue, variable: String, noun: String) -> JSONPointer? {
-        let properties = resolvedProperties(of: schema)
-        let places: [(prefix: [String], members: OrderedDictionary<String, JSONValue>)] =
-            [([], properties)] + ["data", "result", "item", noun].compactMap { wrapper in
-                properties[wrapper].map { ([wrapper], resolvedProperties(of: $0)) }
-            }
-        for (prefix, members) in places {
-            if let name = members.keys.first(where: { Self.namesIdentifier($0, variable: variable) }),
-                Self.isScalarIdentifier(members[name]!, planner: self)
-            {
-                return JSONPointer(tokens: prefix + [name])
-            }
-        }
-        return nil
-    }
-
-    /// Whether a member named `name` holds the value of path variable `variable`:
-    /// the same name (case, `_` and `-` aside), or `id` for a variable ending in id
-    /// (`petId`, `pet_id`, `id`): the item path's own variable names the created thing.
-    static func namesIdentifier(_ name: String, variable: String) -> Bool {
-        let member = normalized(name)
-        let wanted = normalized(variable)
-        return member == wanted || (member == "id" && wanted.hasSuffix("id"))
+        ResourceNaming.identifierPointer(
+            in: resolvedProperties(of: schema), variable: variable, noun: noun, members: { resolvedProperties(of: $0) }, resolve: resolve)
     }
 
     /// Whether a member name reads as an identifier a server may assign: `id`, `uuid`,
@@ -299,21 +278,6 @@ extension TestPlanner {
         if ["id", "uuid", "guid", "sku", "key"].contains(lowered) { return true }
         return name.hasSuffix("Id") || name.hasSuffix("ID") || lowered.hasSuffix("_id") || lowered.hasSuffix("-id")
             || name.hasSuffix("Uuid") || lowered.hasSuffix("_uuid")
-    }
-
-    /// Lower-case letters and digits only.
-    static func normalized(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-    }
-
-    /// Whether a property schema holds a scalar an id can be (a string or an integer).
-    static func isScalarIdentifier(_ schema: JSONValue, planner: TestPlanner) -> Bool {
-        let resolved = planner.resolve(schema)
-        switch resolved["type"] {
-        case .string(let type)?: return type == "string" || type == "integer" || type == "number"
-        case .array(let types)?: return types.contains(.string("string")) || types.contains(.string("integer"))
-        default: return resolved["properties"] == nil && resolved["items"] == nil
-        }
     }
 
     /// A schema with its `$ref` chain followed.
@@ -342,14 +306,14 @@ extension TestPlanner {
     /// client chose the id (`clientChosen` names the path variable it fills).
     func readBackValues(sent: JSONValue, read: AssayCore.Operation?, clientChosen: String? = nil) -> [BodyValue] {
         guard let read, case .object(let body) = sent else { return [] }
-        guard let response = read.responses.first(where: Self.isSuccess),
+        guard let response = read.responses.first(where: \.isSuccess),
             let media = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = media.schema
         else { return [] }
         let declared = resolvedProperties(of: schema.value)
         var result: [BodyValue] = []
         for (name, value) in body {
             guard let property = declared[name] else { continue }
-            if Self.isIdentifierName(name) && !(clientChosen.map { Self.namesIdentifier(name, variable: $0) } ?? false) { continue }
+            if Self.isIdentifierName(name) && !(clientChosen.map { ResourceNaming.namesIdentifier(name, variable: $0) } ?? false) { continue }
             let resolved = resolve(property)
             if resolved["writeOnly"] == .bool(true) { continue }
             if let format = resolved["format"]?.stringValue?.lowercased(),
@@ -374,7 +338,7 @@ extension TestPlanner {
     /// one with the link's parameters.
     func linkCases(from operation: AssayCore.Operation) -> [TestCase] {
         var cases: [TestCase] = []
-        for response in operation.responses where Self.isSuccess(response) {
+        for response in operation.responses where response.isSuccess {
             for link in response.links {
                 guard let target = linkTarget(link) else { continue }
                 var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("link \(operation.id) \(link.name)"))
@@ -505,16 +469,9 @@ extension TestPlanner {
 
     // MARK: - Words
 
-    static func isSuccess(_ response: Response) -> Bool {
-        response.statusCode.map { (200..<300).contains($0) } ?? (response.status.uppercased() == "2XX")
-    }
-
-    /// The resource's name in the singular, from its collection's last literal segment: `pet`.
+    /// The resource's name in the singular: `pet`.
     static func noun(of resource: Resource) -> String {
-        let segment = resource.collection.split(separator: "/").last { !$0.hasPrefix("{") }.map(String.init) ?? "resource"
-        if segment.hasSuffix("ies") && segment.count > 4 { return String(segment.dropLast(3)) + "y" }
-        if segment.hasSuffix("s") && !segment.hasSuffix("ss") && segment.count > 2 { return String(segment.dropLast()) }
-        return segment
+        ResourceNaming.noun(ofCollection: resource.collection)
     }
 
     static func describe(_ source: IdentifierSource?) -> String {

@@ -30,11 +30,7 @@ extension TestPlanner {
         let contracts = OperationContract.contracts(of: model)
         let diff = SpecDiff(from: previous.contracts, to: contracts)
         if let reason = reuseObstacle(previous) {
-            let plan = assemble(
-                ParallelMap.map(model.operations) { done in progress?(done, model.operations.count) } transform: { cases(for: $0) },
-                flows: options.effectiveKinds.contains(.flow) ? flowCases() : [],
-                contracts: contracts
-            )
+            let plan = assemble(cases(for: model.operations, progress: progress), flows: plannedFlows(), contracts: contracts)
             return IncrementalPlan(plan: plan, diff: diff, regenerated: model.operations.map(\.id), reused: [], fullRegenerationReason: reason)
         }
 
@@ -51,24 +47,16 @@ extension TestPlanner {
         let previousSkips = Dictionary(previous.skipped.map { ($0.operation, $0.reason) }, uniquingKeysWith: { first, _ in first })
 
         let changed = model.operations.filter { !unchanged.contains($0.id) }
-        let total = changed.count
-        let fresh = ParallelMap.map(changed) { done in progress?(done, total) } transform: { cases(for: $0) }
+        let fresh = cases(for: changed, progress: progress)
         var freshByOperation: [String: (cases: [TestCase], skipped: String?)] = [:]
         for (operation, result) in zip(changed, fresh) { freshByOperation[operation.id] = result }
         let results = model.operations.map { operation in
             freshByOperation[operation.id] ?? (previousCases[operation.id] ?? [], previousSkips[operation.id])
         }
 
-        var flows: [(suite: String, testCase: TestCase)] = []
-        if options.effectiveKinds.contains(.flow) {
-            for (suite, testCase) in flowCases() {
-                let touched = Set(testCase.steps.map(\.operation))
-                if touched.isSubset(of: unchanged), let kept = previousFlows[testCase.id] {
-                    flows.append((suite, kept))
-                } else {
-                    flows.append((suite, testCase))
-                }
-            }
+        let flows = plannedFlows().map { suite, testCase in
+            let kept = Set(testCase.steps.map(\.operation)).isSubset(of: unchanged) ? previousFlows[testCase.id] : nil
+            return (suite: suite, testCase: kept ?? testCase)
         }
         return IncrementalPlan(
             plan: assemble(results, flows: flows, contracts: contracts),

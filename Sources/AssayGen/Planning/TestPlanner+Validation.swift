@@ -55,7 +55,7 @@ extension TestPlanner {
             let variants = negative.variants(of: current, schemaAt: schema.pointer, random: &random, limit: 8)
             var taken = 0
             for variant in variants where taken < 3 && Self.isScalar(variant.value) {
-                let text = RequestFactory.wireText(variant.value)
+                let text = variant.value.wireText
                 // On the wire every value is text: a break that reads back as a valid value
                 // (the integer 5 for a string, null as an empty string) breaks nothing.
                 guard !readsBackValid(text, schema: schema) else { continue }
@@ -92,7 +92,7 @@ extension TestPlanner {
 
     /// "'abc' (not an integer)": the value sent and what it breaks.
     static func valueLabel(_ variant: NegativeVariant) -> String {
-        let text = RequestFactory.wireText(variant.value)
+        let text = variant.value.wireText
         let shown = text.count > 40 ? String(text.prefix(37)) + "…" : text
         let rule = variant.label.replacingOccurrences(of: " at the root", with: "")
         return "set to '\(shown)': \(rule)"

@@ -37,12 +37,21 @@ public struct TestPlanner: Sendable {
     /// - Parameter progress: called after each operation with (done, total), one call at a
     ///   time, from the threads that plan.
     public func plan(progress: (@Sendable (Int, Int) -> Void)? = nil) -> TestPlan {
-        // Operations are independent (each has its own random stream), so they are planned
-        // on every core and gathered in description order: the plan is the same either way.
-        let total = model.operations.count
-        let results = ParallelMap.map(model.operations) { done in progress?(done, total) } transform: { cases(for: $0) }
-        let flows = options.effectiveKinds.contains(.flow) ? flowCases() : []
-        return assemble(results, flows: flows, contracts: OperationContract.contracts(of: model))
+        assemble(cases(for: model.operations, progress: progress), flows: plannedFlows(), contracts: OperationContract.contracts(of: model))
+    }
+
+    /// The cases of each of `operations`, in their order.
+    ///
+    /// Operations are independent (each has its own random stream), so they are planned on
+    /// every core and gathered in order: the result is the same either way.
+    func cases(for operations: [AssayCore.Operation], progress: (@Sendable (Int, Int) -> Void)?) -> [(cases: [TestCase], skipped: String?)] {
+        let total = operations.count
+        return ParallelMap.map(operations) { done in progress?(done, total) } transform: { cases(for: $0) }
+    }
+
+    /// The flows, when the kinds include them.
+    func plannedFlows() -> [(suite: String, testCase: TestCase)] {
+        options.effectiveKinds.contains(.flow) ? flowCases() : []
     }
 
     /// The plan from each operation's cases (in the model's order) and the flows.

@@ -64,7 +64,7 @@ extension MockResponder {
         }
         if let value = chosen, !Self.isIdentifierScalar(value) { chosen = nil }
         let identifier = chosen ?? freshIdentifier(exchange, item: item, variable: variable, collection: collection, success: success, random: &random)
-        let idText = Self.wireText(identifier)
+        let idText = identifier.wireText
         var members = sent
         if let member { members[member] = identifier }
 
@@ -101,7 +101,7 @@ extension MockResponder {
         }()
         let pathSchema = model.operations.first { $0.path == item }?.parameters.first { $0.location == .path && $0.name == variable }?.schema
         func acceptable(_ value: JSONValue) -> Bool {
-            let text = Self.wireText(value)
+            let text = value.wireText
             guard !text.isEmpty, !UnknownResourceID.isRecognised(text), !store.contains(collection + [text]) else { return false }
             if let memberSchema, !responses.isValid(value, schema: memberSchema) { return false }
             if let pathSchema {
@@ -177,7 +177,7 @@ extension MockResponder {
                 let fresh = freshIdentifier(
                     exchange, item: operation.path, variable: collection.variable, collection: Array(key.dropLast()),
                     success: success(for: operation, creating: false), random: &random)
-                return write(exchange, members: replaced(stored, with: exchange), identifier: (member, fresh), key: Array(key.dropLast()) + [Self.wireText(fresh)], creating: false)
+                return write(exchange, members: replaced(stored, with: exchange), identifier: (member, fresh), key: Array(key.dropLast()) + [fresh.wireText], creating: false)
             }
             if stored == nil {
                 return write(exchange, members: exchange.body?.objectValue ?? [:], identifier: (member, pathValue), key: key, creating: true)

@@ -97,7 +97,7 @@ extension MockResponder {
             if let given = extra.first(where: { $0.name.lowercased() == header.name.lowercased() }) {
                 response.setHeader(header.name, given.value)
             } else if let schema = header.schema, let value = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
-                let text = Self.headerText(Self.wireText(value))
+                let text = Self.headerText(value.wireText)
                 response.setHeader(header.name, text.isEmpty ? "assay" : text)
             } else {
                 response.setHeader(header.name, "assay")
@@ -180,14 +180,5 @@ extension MockResponder {
             if candidate.value(at: pointer) != nil && responses.isValid(candidate, schemaAt: schema.pointer) { result = candidate }
         }
         return result
-    }
-
-    /// A scalar as it travels in a path or header: strings as they are, anything else as JSON text.
-    static func wireText(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let string): return string
-        case .null: return ""
-        default: return JSONWriter().string(value)
-        }
     }
 }

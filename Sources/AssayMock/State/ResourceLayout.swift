@@ -85,7 +85,7 @@ struct ResourceLayout: Sendable {
 
     /// A link of the create's success responses to an item operation, for the variable.
     private static func identifierPlace(_ create: AssayCore.Operation, itemOperations: [AssayCore.Operation], variable: String, model: APIModel) -> IdentifierPlace? {
-        for response in create.responses where isSuccess(response) {
+        for response in create.responses where response.isSuccess {
             for link in response.links {
                 let target: AssayCore.Operation?
                 if let id = link.operationID {
@@ -119,59 +119,25 @@ struct ResourceLayout: Sendable {
         guard let media = create.requestBody?.content.first(where: { MediaTypeText.isJSON($0.contentType) }) ?? create.requestBody?.content.first,
             let schema = media.schema
         else { return nil }
-        let name = lookup.properties(of: schema.value).keys.first { namesIdentifier($0, variable: variable) }
+        let name = lookup.properties(of: schema.value).keys.first { ResourceNaming.namesIdentifier($0, variable: variable) }
         return name.map { .request(JSONPointer(tokens: [$0])) }
     }
 
-    /// The member of the operation's success body the variable names.
+    /// The member of the operation's success body the variable names (``ResourceNaming``).
     private static func identifierPointer(of operation: AssayCore.Operation, variable: String, noun: String, lookup: SchemaLookup) -> JSONPointer? {
-        for response in operation.responses where isSuccess(response) {
+        for response in operation.responses where response.isSuccess {
             guard let media = response.content.first(where: { MediaTypeText.isJSON($0.contentType) }), let schema = media.schema else { continue }
-            let properties = lookup.properties(of: schema.value)
-            let places: [(prefix: [String], members: OrderedDictionary<String, JSONValue>)] =
-                [([], properties)] + ["data", "result", "item", noun].compactMap { wrapper in
-                    properties[wrapper].map { ([wrapper], lookup.properties(of: $0)) }
-                }
-            for (prefix, members) in places {
-                if let name = members.keys.first(where: { namesIdentifier($0, variable: variable) }), isScalarIdentifier(members[name]!, lookup: lookup) {
-                    return JSONPointer(tokens: prefix + [name])
-                }
+            if let pointer = ResourceNaming.identifierPointer(
+                in: lookup.properties(of: schema.value), variable: variable, noun: noun, members: { lookup.properties(of: $0) }, resolve: lookup.resolve)
+            {
+                return pointer
             }
         }
         return nil
     }
 
-    /// Whether a member named `name` holds the value of path variable `variable`: the same
-    /// name (case, `_` and `-` aside), or `id` for a variable ending in id.
-    static func namesIdentifier(_ name: String, variable: String) -> Bool {
-        let member = normalized(name)
-        let wanted = normalized(variable)
-        return member == wanted || (member == "id" && wanted.hasSuffix("id"))
-    }
-
-    private static func normalized(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-    }
-
-    private static func isScalarIdentifier(_ schema: JSONValue, lookup: SchemaLookup) -> Bool {
-        let resolved = lookup.resolve(schema)
-        switch resolved["type"] {
-        case .string(let type)?: return type == "string" || type == "integer" || type == "number"
-        case .array(let types)?: return types.contains(.string("string")) || types.contains(.string("integer"))
-        default: return resolved["properties"] == nil && resolved["items"] == nil
-        }
-    }
-
-    static func isSuccess(_ response: Response) -> Bool {
-        response.statusCode.map { (200..<300).contains($0) } ?? (response.status.uppercased() == "2XX")
-    }
-
-    /// The resource's name in the singular, from the collection's last literal segment: `pet`.
+    /// The resource's name in the singular: `pet` for `/pets/{petId}`.
     static func noun(of itemPath: String) -> String {
-        let collection = splitItemPath(itemPath)?.collection ?? itemPath
-        let segment = collection.split(separator: "/").last { !$0.hasPrefix("{") }.map(String.init) ?? "resource"
-        if segment.hasSuffix("ies") && segment.count > 4 { return String(segment.dropLast(3)) + "y" }
-        if segment.hasSuffix("s") && !segment.hasSuffix("ss") && segment.count > 2 { return String(segment.dropLast()) }
-        return segment
+        ResourceNaming.noun(ofCollection: splitItemPath(itemPath)?.collection ?? itemPath)
     }
 }

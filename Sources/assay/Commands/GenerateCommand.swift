@@ -100,14 +100,8 @@ struct GenerateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let previous = try since.map { try Self.readPreviousPlan($0) }
-        let model: APIModel
-        do {
-            model = try await SpecLoader(options: loading.loadOptions).load(SpecSource(argument: spec)).model
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.unusable
-        }
+        let previous = try since.map { try PlanFile.read($0, purpose: "--since") }
+        let model = try await loading.model(of: spec)
         let options = PlannerOptions(
             strategy: strategy.kind,
             kinds: try parsedKinds(),
@@ -148,25 +142,6 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         if failOnBreaking, let incremental, !incremental.diff.breakingChanges.isEmpty {
             throw ExitStatus.findings
-        }
-    }
-
-    /// The plan `--since` (or `assay run`) names: a plan.json, or a directory holding one.
-    static func readPreviousPlan(_ path: String, purpose: String = "--since") throws -> TestPlan {
-        var isDirectory: ObjCBool = false
-        var file = path
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            file = (path as NSString).appendingPathComponent("plan.json")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("error: \(purpose): cannot read \(file)\n".utf8))
-            throw ExitStatus.unusable
-        }
-        do {
-            return try TestPlan(jsonBytes: Array(data))
-        } catch {
-            FileHandle.standardError.write(Data("error: \(purpose) \(file): \(error)\n".utf8))
-            throw ExitStatus.unusable
         }
     }
 

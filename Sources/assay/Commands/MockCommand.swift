@@ -81,13 +81,7 @@ struct MockCommand: AsyncParsableCommand {
             return
         }
         guard let spec else { throw ExitStatus.unusable }
-        let model: APIModel
-        do {
-            model = try await SpecLoader(options: loading.loadOptions).load(SpecSource(argument: spec)).model
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.unusable
-        }
+        let model = try await loading.model(of: spec)
         let chosen = mutant.flatMap(MutantCatalog.named)
         let options = MockOptions(seed: seed, mutant: chosen, credentials: credential)
         let server = MockServer(model: model, options: options, host: host, port: port)

@@ -113,12 +113,12 @@ struct RunCommand: AsyncParsableCommand {
         return selected
     }
 
-    func parsedHeaders() throws -> [(name: String, value: String)] {
+    func parsedHeaders() throws -> [WireHeader] {
         try headers.map { text in
             guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else {
                 throw ValidationError("--header '\(text)' is not 'Name: value'")
             }
-            return (String(text[..<colon]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return WireHeader(String(text[..<colon]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
     }
 
@@ -131,7 +131,7 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             return
         }
-        let plan = try GenerateCommand.readPreviousPlan(self.plan, purpose: "plan")
+        let plan = try PlanFile.read(self.plan, purpose: "plan")
         let environment = ProcessInfo.processInfo.environment
         guard let base = baseURL ?? environment["ASSAY_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? plan.api.baseURL else {
             FileHandle.standardError.write(Data("error: the plan names no server; give --base-url\n".utf8))

@@ -55,4 +55,15 @@ struct SpecLoadingOptions: ParsableArguments {
             validateStructure: validateStructure
         )
     }
+
+    /// The model of the description `argument` names; a load failure is printed and
+    /// exits 2, as every command that needs a model documents.
+    func model(of argument: String) async throws -> APIModel {
+        do {
+            return try await SpecLoader(options: loadOptions).load(SpecSource(argument: argument)).model
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitStatus.unusable
+        }
+    }
 }
