@@ -44,7 +44,7 @@ public struct PlanRunner: Sendable {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let execution = Execution(
             builder: RequestBuilder(baseURL: configuration.baseURL),
-            checker: StepChecker(schemas: plan.schemas),
+            checker: StepChecker(schemas: plan.schemas, latencyFactor: configuration.latencyFactor),
             credentials: CredentialProvider(
                 schemes: plan.credentials ?? [], environment: configuration.environment, client: client,
                 timeoutSeconds: configuration.timeoutSeconds),

@@ -23,6 +23,10 @@ public struct RunConfiguration: Sendable {
     public var allowPrivate: Bool
     /// Responses larger than this are cut off and fail their step.
     public var maxResponseBytes: Int
+    /// Every latency budget is multiplied by this: a slow or shared CI runner scales the
+    /// budgets rather than failing them. From `ASSAY_LATENCY_FACTOR` (the emitted
+    /// pytest's `expect_within` reads the same variable), else 1.
+    public var latencyFactor: Double
 
     public init(
         baseURL: String,
@@ -33,7 +37,8 @@ public struct RunConfiguration: Sendable {
         extraHeaders: [WireHeader] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment,
         allowPrivate: Bool = false,
-        maxResponseBytes: Int = 10 << 20
+        maxResponseBytes: Int = 10 << 20,
+        latencyFactor: Double? = nil
     ) {
         self.baseURL = baseURL
         self.timeoutSeconds = timeoutSeconds
@@ -44,5 +49,12 @@ public struct RunConfiguration: Sendable {
         self.environment = environment
         self.allowPrivate = allowPrivate
         self.maxResponseBytes = maxResponseBytes
+        self.latencyFactor = latencyFactor ?? Self.latencyFactor(in: environment)
+    }
+
+    /// `ASSAY_LATENCY_FACTOR` as a positive number, else 1.
+    public static func latencyFactor(in environment: [String: String]) -> Double {
+        guard let text = environment["ASSAY_LATENCY_FACTOR"], let factor = Double(text), factor > 0, factor.isFinite else { return 1 }
+        return factor
     }
 }

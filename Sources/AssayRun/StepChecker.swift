@@ -11,9 +11,12 @@ struct StepChecker: Sendable {
     /// The plan's response schemas and a validator prepared for them.
     let schemas: SchemaBundle?
     let validator: JSONSchemaValidator
+    /// What latency budgets are multiplied by (``RunConfiguration/latencyFactor``).
+    let latencyFactor: Double
 
-    init(schemas: SchemaBundle?) {
+    init(schemas: SchemaBundle?, latencyFactor: Double = 1) {
         self.schemas = schemas
+        self.latencyFactor = latencyFactor
         validator = JSONSchemaValidator(draft: .draft2020_12).prepared(for: schemas?.document ?? .object([:]))
     }
 
@@ -65,7 +68,8 @@ struct StepChecker: Sendable {
         if !missing.isEmpty {
             throw StepFailure("missing response headers \(missing.joined(separator: ", ")): \(describe())", check: "expect_headers")
         }
-        if let budget = expect.latencyBudgetMilliseconds, response.milliseconds > Double(budget) {
+        if let stated = expect.latencyBudgetMilliseconds, response.milliseconds > Double(stated) * latencyFactor {
+            let budget = Int((Double(stated) * latencyFactor).rounded())
             throw StepFailure("took \(Int(response.milliseconds.rounded())) ms, the budget is \(budget) ms: \(describe())", check: "expect_within")
         }
         return try checkValuesAndCapture(step, json: json, describe: describe, response: response, earlier: earlier)

@@ -12,7 +12,12 @@ import Testing
 /// against the conformant mock (where both pass everything) and against every mutant
 /// (where both fail the same cases).
 @Suite(.serialized) struct PlanParityTests {
-    static let credentials = ["ASSAY_AUTH_API_KEY": "key-1", "ASSAY_AUTH_BEARER_AUTH_TOKEN": "token-1"]
+    /// The credentials both sides read, and a latency factor: a test machine busy with other
+    /// suites may take a second for a request, which is not what this compares; the slow
+    /// mutant's 2 s still exceeds the scaled 1.25 s budget on both sides.
+    static let credentials = [
+        "ASSAY_AUTH_API_KEY": "key-1", "ASSAY_AUTH_BEARER_AUTH_TOKEN": "token-1", "ASSAY_LATENCY_FACTOR": "2.5",
+    ]
 
     /// Runs `body` with a fresh mock of `model` listening on 127.0.0.1; returns its result.
     static func withMock<T: Sendable>(

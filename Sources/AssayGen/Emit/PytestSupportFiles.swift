@@ -108,9 +108,19 @@ enum PytestSupportFiles {
 
 
         def expect_within(response, milliseconds):
-            """The response came within the latency budget (time to the response headers)."""
+            """The response came within the latency budget (time to the response headers),
+            scaled by ASSAY_LATENCY_FACTOR on a slow or shared runner."""
+            budget = milliseconds * _latency_factor()
             elapsed = response.elapsed.total_seconds() * 1000
-            assert elapsed <= milliseconds, f"took {elapsed:.0f} ms, the budget is {milliseconds} ms: {_describe(response)}"
+            assert elapsed <= budget, f"took {elapsed:.0f} ms, the budget is {budget:.0f} ms: {_describe(response)}"
+
+
+        def _latency_factor():
+            try:
+                factor = float(os.environ.get("ASSAY_LATENCY_FACTOR", "1"))
+            except ValueError:
+                return 1.0
+            return factor if 0 < factor < float("inf") else 1.0
 
 
         def capture_body(response, pointer):
@@ -147,6 +157,7 @@ enum PytestSupportFiles {
         Configuration comes from the environment, never from these files:
           ASSAY_BASE_URL      the API's base URL (default: the description's first server)
           ASSAY_TIMEOUT       seconds per request (default 30)
+          ASSAY_LATENCY_FACTOR  multiplies every latency budget (default 1)
         and, per security scheme of the API, the variables listed in SECURITY_SCHEMES below.
         A scheme whose variables are unset is not used.
         """

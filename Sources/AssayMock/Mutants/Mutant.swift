@@ -48,7 +48,7 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .staleReadAfterUpdate: return "PUT and PATCH answer with the new values but reads keep returning the old ones."
         case .nonIdempotentPut: return "PUT creates a new resource under a fresh id on every call instead of replacing the one it names."
         case .createIgnoresInput: return "Creation stores made-up values instead of those sent, though it answers with them."
-        case .slowResponse: return "GET requests answer after 1.5 s, over the default latency budget of 500 ms."
+        case .slowResponse: return "GET requests answer after 2 s, four times the default latency budget of 500 ms (so a run that scales budgets for a slow machine still kills it)."
         }
     }
 

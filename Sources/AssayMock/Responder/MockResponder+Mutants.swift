@@ -29,7 +29,7 @@ extension MockResponder {
             }
             response.removeHeader("Location")
         case .slowResponse:
-            if exchange.method == .get { response.delayMilliseconds = 1_500 }
+            if exchange.method == .get { response.delayMilliseconds = 2_000 }
         default:
             break
         }
