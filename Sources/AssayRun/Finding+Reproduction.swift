@@ -101,14 +101,26 @@ extension Finding {
             let budget = expectation.latencyBudgetMilliseconds ?? 0
             return ["    elapsed = response.elapsed.total_seconds() * 1000",
                     "    assert elapsed <= \(budget), f\"took {elapsed:.0f} ms, the budget is \(budget) ms\""]
-        case .valueNotStored:
+        case .valueNotStored, .nonIdempotentPut, .putNotReplacing, .deleteNoEffect:
             var lines = ["    body = response.json()"]
             for check in expectation.bodyValues {
                 guard case .literal(let value) = check.value else { continue }
                 let path = check.pointer.tokens.map { token in Int(token).map(String.init) ?? PythonLiteral.string(token) }.map { "[\($0)]" }.joined()
-                lines.append("    assert body\(path) == \(PythonLiteral.renderFlat(value)), f\"\(check.pointer) is {body\(path)!r}\"")
+                let expected = PythonLiteral.renderFlat(value)
+                switch check.mode {
+                case .equals:
+                    lines.append("    assert body\(path) == \(expected), f\"\(check.pointer) is {body\(path)!r}\"")
+                case .differs:
+                    let parent = check.pointer.tokens.dropLast().map { token in Int(token).map(String.init) ?? PythonLiteral.string(token) }.map { "[\($0)]" }.joined()
+                    let key = check.pointer.tokens.last.map { Int($0).map(String.init) ?? PythonLiteral.string($0) } ?? "None"
+                    lines.append("    assert \(key) not in body\(parent) or body\(path) != \(expected), f\"\(check.pointer) still holds {body\(path)!r}\"")
+                case .notListed(let member):
+                    let inner = member.tokens.map { token in ".get(\(PythonLiteral.string(token)), {})" }.joined()
+                    lines.append("    listed = [item for item in body\(path) if isinstance(item, dict) and item\(inner) == \(expected)]")
+                    lines.append("    assert not listed, f\"still listed after the delete: {listed!r}\"")
+                }
             }
-            return lines
+            return lines.count > 1 ? lines : [statusLine]
         default:
             return [statusLine]
         }

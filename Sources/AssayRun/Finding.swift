@@ -61,7 +61,16 @@ extension Finding {
 
     /// The check a failure falls under, from what failed and what the case meant to show.
     static func classify(_ failure: StepFailure, case testCase: TestCase, step: Int, response: WireResponse?) -> FindingCheck {
+        // A step that probes one behaviour reports under its check, unless the server failed outright.
+        if step < testCase.steps.count, let reports = testCase.steps[step].reports, let probed = FindingCheck(rawValue: reports),
+            failure.check != "request", (response?.status ?? 0) < 500
+        {
+            return probed
+        }
         switch failure.check {
+        case "follow_location": return .wrongLocation
+        case "expect_body_differs": return .putNotReplacing
+        case "expect_not_listed": return .deleteNoEffect
         case "expect_status":
             guard let status = response?.status else { return .transportError }
             if status >= 500 { return .serverError }
@@ -108,7 +117,7 @@ extension Finding {
             let generic = place.split(separator: "/", omittingEmptySubsequences: false).map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "*" : String($0) }
             return "\(generic.joined(separator: "/")) \(keyword)"
         case "expect_json": return String(message.prefix { $0 != ":" })
-        case "expect_headers", "expect_body_value", "capture_body", "capture_header":
+        case "expect_headers", "expect_body_value", "expect_body_differs", "expect_not_listed", "capture_body", "capture_header":
             return String(message.prefix { $0 != ":" }).split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
         default:
             return failure.check

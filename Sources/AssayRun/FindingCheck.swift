@@ -20,6 +20,10 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
     case valueNotStored = "value-not-stored"
     case missingCapture = "missing-capture"
     case transportError = "transport-error"
+    case wrongLocation = "wrong-location"
+    case deleteNoEffect = "delete-no-effect"
+    case putNotReplacing = "put-not-replacing"
+    case nonIdempotentPut = "non-idempotent-put"
 
     /// What the check finds, in a sentence.
     public var summary: String {
@@ -41,15 +45,19 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
         case .valueNotStored: return "A value written was not read back unchanged."
         case .missingCapture: return "A value a later step needs (an id, a Location) was not in the response."
         case .transportError: return "No response: connection refused, reset or timed out."
+        case .wrongLocation: return "The Location header of a creation does not lead to the created resource (or leaves the API)."
+        case .deleteNoEffect: return "After a successful DELETE the collection still lists what was deleted."
+        case .putNotReplacing: return "A PUT that left a member out did not remove it: the update merged instead of replacing."
+        case .nonIdempotentPut: return "The same PUT sent twice did not give the same resource the second time."
         }
     }
 
     /// How bad it is.
     public var severity: Severity {
         switch self {
-        case .serverError, .authBypass, .deletedResourceServed: return .high
+        case .serverError, .authBypass, .deletedResourceServed, .deleteNoEffect: return .high
         case .invalidRequestAccepted, .validRequestRejected, .createdResourceMissing, .schemaMismatch, .valueNotStored,
-            .unknownResourceServed, .transportError:
+            .unknownResourceServed, .transportError, .wrongLocation, .putNotReplacing, .nonIdempotentPut:
             return .medium
         case .methodNotRejected, .mediaTypeNotRejected, .unexpectedStatus, .wrongContentType, .missingHeader, .latencyBudget,
             .missingCapture:

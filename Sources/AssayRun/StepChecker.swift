@@ -83,6 +83,22 @@ struct StepChecker: Sendable {
         earlier: [String: JSONValue]
     ) throws(StepFailure) -> [String: JSONValue] {
         var captures: [String: JSONValue] = [:]
+        /// The value at `pointer` inside `root`, `nil` when nothing is there.
+        func lookup(_ pointer: JSONPointer, in root: JSONValue) -> JSONValue? {
+            var current = root
+            for token in pointer.tokens {
+                switch current {
+                case .array(let items):
+                    guard let index = Int(token), token.allSatisfy(\.isNumber), index < items.count else { return nil }
+                    current = items[index]
+                case .object(let object):
+                    guard let member = object[token] else { return nil }
+                    current = member
+                default: return nil
+                }
+            }
+            return current
+        }
         func value(at pointer: JSONPointer) throws(StepFailure) -> JSONValue {
             var current = try json()
             for token in pointer.tokens {
@@ -109,11 +125,30 @@ struct StepChecker: Sendable {
                 guard let captured = earlier[name] else { throw StepFailure("no value was captured for '\(name)'", check: "expect_body_value") }
                 expected = captured
             }
-            let actual = try value(at: check.pointer)
-            guard Self.sameValue(actual, expected, topLevel: true) else {
-                throw StepFailure(
-                    "expected \(check.pointer) to be \(JSONWriter().string(expected)) as sent, got \(JSONWriter().string(actual)): \(describe())",
-                    check: "expect_body_value")
+            switch check.mode {
+            case .equals:
+                let actual = try value(at: check.pointer)
+                guard Self.sameValue(actual, expected, topLevel: true) else {
+                    throw StepFailure(
+                        "expected \(check.pointer) to be \(JSONWriter().string(expected)) as sent, got \(JSONWriter().string(actual)): \(describe())",
+                        check: "expect_body_value")
+                }
+            case .differs:
+                if let actual = lookup(check.pointer, in: try json()), Self.sameValue(actual, expected, topLevel: true) {
+                    throw StepFailure(
+                        "\(check.pointer) still holds \(JSONWriter().string(expected)), which the replacement left out: \(describe())",
+                        check: "expect_body_differs")
+                }
+            case .notListed(let member):
+                // No array there (an optional member left out) lists nothing.
+                guard case .array(let items)? = lookup(check.pointer, in: try json()) else { continue }
+                for (index, item) in items.enumerated() {
+                    if let held = lookup(member, in: item), Self.sameValue(held, expected, topLevel: true) {
+                        throw StepFailure(
+                            "\(check.pointer)/\(index) still lists \(JSONWriter().string(expected)) after the delete: \(describe())",
+                            check: "expect_not_listed")
+                    }
+                }
             }
         }
         for capture in step.captures {

@@ -86,10 +86,33 @@ struct RequestBuilder {
             }
         }
         var url = base + path
-        if !query.isEmpty { url += "?" + Self.formEncoded(query) }
+        if let follow = template.follow {
+            url = try followed(try resolve(.captured(follow)).wireText)
+        }
+        if !query.isEmpty { url += (url.contains("?") ? "&" : "?") + Self.formEncoded(query) }
         var request = WireRequest(method: template.method.name, url: url, headers: headers, body: body)
         if !cookies.isEmpty { request.headers.append(WireHeader("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))) }
         return request
+    }
+
+    /// A captured `Location` resolved against the base URL, as the emitted conftest's
+    /// `urljoin` resolves it; refused when it leaves the API's scheme, host and port, so a
+    /// response can never send the run elsewhere.
+    func followed(_ location: String) throws(StepFailure) -> String {
+        guard let baseURL = URL(string: base + "/"), let resolved = URL(string: location, relativeTo: baseURL)?.absoluteURL else {
+            throw StepFailure("the Location \(location) is not a URL reference", check: "follow_location")
+        }
+        guard Self.origin(resolved) == Self.origin(baseURL) else {
+            throw StepFailure("the Location \(location) points away from the API at \(base)", check: "follow_location")
+        }
+        return resolved.absoluteString
+    }
+
+    /// Scheme, host and port (the scheme's default when none is written).
+    static func origin(_ url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
     /// A form body's fields, in order (``RequestTemplate/Body/formFields(_:)``).

@@ -222,6 +222,8 @@ import Testing
 
         MODE = sys.argv[1]
         PETS = {}
+        # What the `lingering` server deleted but still lists.
+        GONE = {}
         NEXT = [1]
 
         class Handler(BaseHTTPRequestHandler):
@@ -249,6 +251,8 @@ import Testing
 
             def store(self, pet_id, sent):
                 # A Pet has a status the server sets: a new pet is available.
+                if MODE == "merging" and pet_id in PETS:
+                    sent = dict(PETS[pet_id], **sent)
                 pet = dict(sent, id=pet_id, status="available")
                 if MODE == "mangling" and "name" in pet:
                     pet["name"] = pet["name"].upper()
@@ -262,9 +266,12 @@ import Testing
                     return self.reply(404, {"error": "no such route"})
                 pet = self.store(NEXT[0], self.body())
                 NEXT[0] += 1
-                self.reply(201, pet, [("Location", f"/pets/{pet['id']}")])
+                location = "/pets/999999" if MODE == "misplaced" else f"/pets/{pet['id']}"
+                self.reply(201, pet, [("Location", location)])
 
             def do_GET(self):
+                if self.path.split("?")[0] == "/pets":
+                    return self.reply(200, list(PETS.values()) + list(GONE.values()))
                 pet_id = self.pet()
                 if pet_id not in PETS:
                     return self.reply(404, {"error": "not found"})
@@ -280,6 +287,8 @@ import Testing
                 pet_id = self.pet()
                 if pet_id not in PETS:
                     return self.reply(404, {"error": "not found"})
+                if MODE == "lingering":
+                    GONE[pet_id] = PETS[pet_id]
                 if MODE != "forgetful":
                     del PETS[pet_id]
                 self.reply(204)
@@ -320,7 +329,7 @@ import Testing
             let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard Int(port) != nil else { return (-1, "the server did not start: \(port)") }
             return try PythonProcess.run(
-                python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "flow", "-k", "create_pet"],
+                python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "flow", "-k", "create_pet or replace_pet or delete_pet"],
                 in: directory, environment: ["ASSAY_BASE_URL": "http://127.0.0.1:\(port)"])
         }
     }
@@ -329,12 +338,24 @@ import Testing
         let python = try #require(PythonProcess.interpreter, "run the tests through scripts/test")
         let correct = try await Self.runPetFlows(mode: "correct", python: python)
         #expect(correct.status == 0, "\(correct.output.suffix(3_000))")
-        #expect(correct.output.contains("2 passed"), "\(correct.output.suffix(1_000))")
-        // A delete that keeps the pet: the read after it still finds it.
+        // The CRUD flow, the link, and the probes: Location, PUT twice, PUT replaces, DELETE unlists.
+        #expect(correct.output.contains("6 passed"), "\(correct.output.suffix(1_000))")
+        // A delete that keeps the pet: the read after it still finds it (and the list shows it).
         let forgetful = try await Self.runPetFlows(mode: "forgetful", python: python)
         #expect(forgetful.status == 1)
         #expect(forgetful.output.contains("expected 404 or 410, got 200"), "\(forgetful.output.suffix(3_000))")
-        #expect(forgetful.output.contains("1 failed, 1 passed"), "\(forgetful.output.suffix(1_000))")
+        #expect(forgetful.output.contains("still lists"), "\(forgetful.output.suffix(3_000))")
+        #expect(forgetful.output.contains("2 failed, 4 passed"), "\(forgetful.output.suffix(1_000))")
+        // The probes no peer has, each against the one server it is for.
+        let misplaced = try await Self.runPetFlows(mode: "misplaced", python: python)
+        #expect(misplaced.output.contains("FAILED test_pets.py::test_create_pet_flow_location"), "\(misplaced.output.suffix(3_000))")
+        #expect(misplaced.output.contains("1 failed, 5 passed"), "\(misplaced.output.suffix(1_000))")
+        let merging = try await Self.runPetFlows(mode: "merging", python: python)
+        #expect(merging.output.contains("which the replacement left out"), "\(merging.output.suffix(3_000))")
+        #expect(merging.output.contains("1 failed, 5 passed"), "\(merging.output.suffix(1_000))")
+        let lingering = try await Self.runPetFlows(mode: "lingering", python: python)
+        #expect(lingering.output.contains("still lists"), "\(lingering.output.suffix(3_000))")
+        #expect(lingering.output.contains("1 failed, 5 passed"), "\(lingering.output.suffix(1_000))")
         // A server that changes what it stores: the read-back names the member.
         let mangling = try await Self.runPetFlows(mode: "mangling", python: python)
         #expect(mangling.status == 1)

@@ -10,7 +10,7 @@ import Testing
 /// Each mutant breaks conformance in its one documented way: Assay's generated suite for
 /// the pet store kills it, with failures only in the case kinds the catalog names.
 @Suite struct MutantTests {
-    @Test(arguments: MutantCatalog.all.filter { $0 != .wrongLocation })
+    @Test(arguments: MutantCatalog.all)
     func theGeneratedSuiteKillsTheMutantWhereTheCatalogSays(mutant: Mutant) async throws {
         let model = try await MockFixture.petstore()
         let plan = PlanConformanceTests.enhancedPlan(model)
@@ -41,6 +41,11 @@ import Testing
         case .staleReadAfterUpdate, .nonIdempotentPut:
             return [create, .petstore("PUT", "/v1/pets/1", json: ["name": "Max", "species": "cat"]), .petstore("GET", "/v1/pets/1")]
         case .createIgnoresInput: return [create, .petstore("GET", "/v1/pets/1")]
+        case .putMerges:
+            return [
+                .petstore("POST", "/v1/pets", json: ["name": "Rex", "species": "dog", "price": 12.5]),
+                .petstore("PUT", "/v1/pets/1", json: ["name": "Max", "species": "cat"]), .petstore("GET", "/v1/pets/1"),
+            ]
         case .slowResponse: return [.petstore("GET", "/v1/pets/1")]
         }
     }

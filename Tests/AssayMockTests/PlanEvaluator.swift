@@ -97,6 +97,15 @@ struct PlanEvaluator: Sendable {
             guard let value = resolve(parameter.value) else { return nil }
             path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.quote(Self.pythonString(value)))
         }
+        if let follow = template.follow {
+            // A Location followed: the mock writes absolute paths (or URLs on its own host).
+            guard let location = captures[follow]?.stringValue else { return nil }
+            if let url = URL(string: location), url.host != nil {
+                path = url.path + (url.query.map { "?" + $0 } ?? "")
+            } else {
+                path = location
+            }
+        }
         var query: [(String, String)] = []
         for parameter in template.query {
             guard let value = resolve(parameter.value) else { return nil }
@@ -269,8 +278,20 @@ struct PlanEvaluator: Sendable {
             case .captured(let name): expected = captures[name]
             }
             let actual = (body ?? response.json)?.value(at: check.pointer)
-            if actual == nil || expected == nil || !Self.jsonEqual(actual!, expected!) {
-                failures.append("expected \(check.pointer) to be \(expected.map { JSONWriter().string($0) } ?? "?"), got \(actual.map { JSONWriter().string($0) } ?? "nothing")")
+            switch check.mode {
+            case .equals:
+                if actual == nil || expected == nil || !Self.jsonEqual(actual!, expected!) {
+                    failures.append("expected \(check.pointer) to be \(expected.map { JSONWriter().string($0) } ?? "?"), got \(actual.map { JSONWriter().string($0) } ?? "nothing")")
+                }
+            case .differs:
+                if let actual, let expected, Self.jsonEqual(actual, expected) {
+                    failures.append("\(check.pointer) still holds \(JSONWriter().string(expected)) after a PUT that left it out")
+                }
+            case .notListed(let member):
+                guard case .array(let items)? = actual else { break }
+                if let expected, items.contains(where: { $0.value(at: member).map { Self.jsonEqual($0, expected) } ?? false }) {
+                    failures.append("\(check.pointer) still lists \(JSONWriter().string(expected)) after the delete")
+                }
             }
         }
         for capture in step.captures {

@@ -211,6 +211,12 @@ extension SwaggerConverter {
         return converted.isEmpty ? .object([:]) : ["anyOf": .array(converted)]
     }
 
+    /// Type names from programming languages, read as the schema type they plainly mean.
+    static let typeAliases: [String: (String, String?)] = [
+        "int": ("integer", nil), "int32": ("integer", "int32"), "int64": ("integer", "int64"), "long": ("integer", "int64"),
+        "float": ("number", "float"), "double": ("number", "double"), "bool": ("boolean", nil), "str": ("string", nil),
+    ]
+
     /// `type`: `file` becomes a binary string; a list becomes one type (plus `nullable` for
     /// `"null"`); unknown types are dropped.
     private mutating func convertType(_ member: JSONValue, at pointer: JSONPointer, into output: inout JSONObject, hasNullable: Bool) {
@@ -220,6 +226,13 @@ extension SwaggerConverter {
             output["format"] = "binary"
         case .string(let type) where Self.schemaTypes.contains(type):
             output["type"] = member
+        case .string(let alias) where Self.typeAliases[alias.lowercased()] != nil:
+            // Written by hand often enough (httpbin's `type: int`) that dropping it would
+            // allow any value where the API plainly takes numbers.
+            let (type, format) = Self.typeAliases[alias.lowercased()]!
+            warn("type-alias", "\"\(alias)\" is not a schema type; it is read as \(type)\(format.map { " (format \($0))" } ?? "")", at: pointer)
+            output["type"] = .string(type)
+            if let format, output["format"] == nil { output["format"] = .string(format) }
         case .string("null"):
             warn("null-type", "type null does not exist in OpenAPI 3.0; the schema is made nullable instead", at: pointer)
             if !hasNullable { output["nullable"] = true }

@@ -117,7 +117,13 @@ public struct PytestEmitter: Sendable {
             if step.expect.contentType != nil { used.insert("expect_json") }
             if !step.expect.headers.isEmpty { used.insert("expect_headers") }
             if step.expect.latencyBudgetMilliseconds != nil { used.insert("expect_within") }
-            if !step.expect.bodyValues.isEmpty { used.insert("expect_body_value") }
+            for check in step.expect.bodyValues {
+                switch check.mode {
+                case .equals: used.insert("expect_body_value")
+                case .differs: used.insert("expect_body_differs")
+                case .notListed: used.insert("expect_not_listed")
+                }
+            }
             if step.expect.schema != nil { used.insert("expect_schema") }
             for capture in step.captures {
                 switch capture.source {
@@ -126,7 +132,10 @@ public struct PytestEmitter: Sendable {
                 }
             }
         }
-        return ["capture_body", "capture_header", "expect_body_value", "expect_headers", "expect_json", "expect_schema", "expect_status", "expect_within"]
+        return [
+            "capture_body", "capture_header", "expect_body_differs", "expect_body_value", "expect_headers", "expect_json", "expect_not_listed",
+            "expect_schema", "expect_status", "expect_within",
+        ]
             .filter(used.contains)
     }
 
@@ -188,7 +197,11 @@ public struct PytestEmitter: Sendable {
             return "{\n" + entries.map { "            \($0),\n" }.joined() + "        }"
         }
         // Path values go as the text on the wire (`true`, not Python's `True`).
-        if !request.pathParameters.isEmpty { keyword("path_params", mapping(request.pathParameters, text: true, joinArrays: false)) }
+        if let follow = request.follow {
+            keyword("url", PythonName.snake(follow))
+        } else if !request.pathParameters.isEmpty {
+            keyword("path_params", mapping(request.pathParameters, text: true, joinArrays: false))
+        }
         if !request.query.isEmpty { keyword("params", mapping(request.query, text: true, joinArrays: true)) }
         if !request.headers.isEmpty { keyword("headers", mapping(request.headers, text: true, joinArrays: false)) }
         if !request.cookies.isEmpty { keyword("cookies", mapping(request.cookies, text: true, joinArrays: false)) }
@@ -253,14 +266,20 @@ public struct PytestEmitter: Sendable {
             case .literal(let value): expected = PythonLiteral.renderFlat(value)
             case .captured(let name): expected = PythonName.snake(name)
             }
-            let line = "    expect_body_value(response, \(PythonLiteral.string(check.pointer.description)), \(expected))"
+            var call: (name: String, arguments: [String])
+            switch check.mode {
+            case .equals: call = ("expect_body_value", [PythonLiteral.string(check.pointer.description), expected])
+            case .differs: call = ("expect_body_differs", [PythonLiteral.string(check.pointer.description), expected])
+            case .notListed(let member):
+                call = ("expect_not_listed", [PythonLiteral.string(check.pointer.description), PythonLiteral.string(member.description), expected])
+            }
+            let line = "    \(call.name)(response, \(call.arguments.joined(separator: ", ")))"
             if line.count <= 88 {
                 lines.append(line)
             } else {
-                lines.append("    expect_body_value(")
+                lines.append("    \(call.name)(")
                 lines.append("        response,")
-                lines.append("        \(PythonLiteral.string(check.pointer.description)),")
-                lines.append("        \(expected),")
+                for argument in call.arguments { lines.append("        \(argument),") }
                 lines.append("    )")
             }
         }

@@ -143,6 +143,50 @@ enum PytestSupportFiles {
             assert same, f"expected {pointer} to be {expected!r} as sent, got {actual!r}: {_describe(response)}"
 
 
+        def expect_body_differs(response, pointer, previous):
+            """The body no longer holds `previous` at a JSON pointer (the member is absent or
+            holds another value): a replacement that left the member out replaced it."""
+            value = response.json()
+            for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+                if isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                    value = value[int(token)]
+                elif isinstance(value, dict) and token in value:
+                    value = value[token]
+                else:
+                    return
+            same = value == previous and isinstance(value, bool) == isinstance(previous, bool)
+            assert not same, (
+                f"{pointer} still holds {previous!r}, which the replacement left out: {_describe(response)}"
+            )
+
+
+        def expect_not_listed(response, pointer, member, value):
+            """No item of the array at `pointer` holds `value` at `member`: what was deleted is
+            no longer listed. No array there (an optional member left out) lists nothing."""
+            items = response.json()
+            for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+                items = items.get(token) if isinstance(items, dict) else None
+            if not isinstance(items, list):
+                return
+            tokens = [t.replace("~1", "/").replace("~0", "~") for t in member.split("/")[1:]]
+            for index, item in enumerate(items):
+                for token in tokens:
+                    if isinstance(item, list) and token.isdigit() and int(token) < len(item):
+                        item = item[int(token)]
+                    elif isinstance(item, dict) and token in item:
+                        item = item[token]
+                    else:
+                        item = _ABSENT
+                        break
+                same = item == value and isinstance(item, bool) == isinstance(value, bool)
+                assert not same, (
+                    f"{pointer}/{index} still lists {value!r} after the delete: {_describe(response)}"
+                )
+
+
+        _ABSENT = object()
+
+
         def capture_header(response, name):
             """The value of a response header."""
             assert name in response.headers, f"no {name} header: {_describe(response)}"
@@ -165,7 +209,7 @@ enum PytestSupportFiles {
         import os
         import threading
         import time
-        from urllib.parse import quote
+        from urllib.parse import quote, urljoin, urlsplit
 
         import pytest
         import requests
@@ -277,9 +321,17 @@ enum PytestSupportFiles {
                 files=None,
                 content_type=None,
                 credentials="configured",
+                url=None,
             ):
                 for name, value in (path_params or {}).items():
                     path = path.replace("{" + name + "}", quote(str(value), safe=""))
+                target = self.base_url + path
+                if url is not None:
+                    # A Location followed: resolved against the API, and never sent elsewhere.
+                    target = urljoin(self.base_url + "/", url)
+                    assert _origin(target) == _origin(self.base_url), (
+                        f"the Location {url} points away from the API at {self.base_url}"
+                    )
                 headers = dict(headers or {})
                 params = dict(params or {})
                 cookies = dict(cookies or {})
@@ -288,7 +340,7 @@ enum PytestSupportFiles {
                 auth = self._credentials(credentials, headers, params, cookies)
                 return self.session.request(
                     method,
-                    self.base_url + path,
+                    target,
                     params=params,
                     headers=headers,
                     cookies=cookies,
@@ -299,6 +351,12 @@ enum PytestSupportFiles {
                     timeout=self.timeout,
                     allow_redirects=False,
                 )
+
+
+        def _origin(url):
+            parts = urlsplit(url)
+            port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+            return (parts.scheme, (parts.hostname or "").lower(), port)
 
 
         @pytest.fixture(scope="session")

@@ -36,16 +36,30 @@ public struct Expectation: Sendable, Hashable {
     }
 }
 
-/// A value the response body must hold at a pointer.
+/// A value the response body must hold at a pointer (or, by ``Mode``, must not).
 public struct BodyValue: Sendable, Hashable {
+    /// How the value at the pointer is judged.
+    public enum Mode: Sendable, Hashable {
+        /// It must equal the value (JSON equality: `1` and `1.0` are equal numbers).
+        case equals
+        /// It must be absent or differ: a member a replacement left out, no longer holding
+        /// what it held before.
+        case differs
+        /// The pointer names an array no item of which holds the value at `member`: what
+        /// was deleted is no longer listed.
+        case notListed(member: JSONPointer)
+    }
+
     /// Where in the body: `/name`.
     public var pointer: JSONPointer
-    /// The value it must equal (JSON equality: `1` and `1.0` are equal numbers).
+    /// The value compared with.
     public var value: PlanValue
+    public var mode: Mode
 
-    public init(pointer: JSONPointer, value: PlanValue) {
+    public init(pointer: JSONPointer, value: PlanValue, mode: Mode = .equals) {
         self.pointer = pointer
         self.value = value
+        self.mode = mode
     }
 }
 

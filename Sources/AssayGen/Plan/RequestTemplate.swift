@@ -18,6 +18,10 @@ public struct RequestTemplate: Sendable, Hashable {
     public var body: Body?
     /// Which credentials to send.
     public var credentials: Credentials
+    /// The name of a captured URL reference (a `Location` header) the request goes to
+    /// instead of the base URL and ``path``: resolved against the base URL, and refused
+    /// when it leaves the API's scheme, host and port.
+    public var follow: String?
 
     public init(
         method: HTTPMethod,
@@ -27,7 +31,8 @@ public struct RequestTemplate: Sendable, Hashable {
         headers: [Parameter] = [],
         cookies: [Parameter] = [],
         body: Body? = nil,
-        credentials: Credentials = .configured
+        credentials: Credentials = .configured,
+        follow: String? = nil
     ) {
         self.method = method
         self.path = path
@@ -37,6 +42,7 @@ public struct RequestTemplate: Sendable, Hashable {
         self.cookies = cookies
         self.body = body
         self.credentials = credentials
+        self.follow = follow
     }
 
     /// A named value sent with the request.

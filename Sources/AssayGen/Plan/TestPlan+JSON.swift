@@ -216,6 +216,7 @@ extension TestStep {
                 })
         }
         object["expect"] = expect.json
+        if let reports { object["reports"] = .string(reports) }
         return .object(object)
     }
 
@@ -234,7 +235,8 @@ extension TestStep {
             operationID: try reader.optionalString("operationId"),
             request: try RequestTemplate(reader: try reader.object("request")),
             captures: captures,
-            expect: try Expectation(reader: try reader.object("expect"))
+            expect: try Expectation(reader: try reader.object("expect")),
+            reports: try reader.optionalString("reports")
         )
     }
 }
@@ -252,6 +254,7 @@ extension RequestTemplate {
             object["body"] = .object(entry)
         }
         object["credentials"] = .string(credentials.rawValue)
+        if let follow { object["follow"] = .string(follow) }
         return .object(object)
     }
 
@@ -281,7 +284,8 @@ extension RequestTemplate {
             headers: try parameters("headers"),
             cookies: try parameters("cookies"),
             body: body,
-            credentials: credentials
+            credentials: credentials,
+            follow: try reader.optionalString("follow")
         )
     }
 }
@@ -330,6 +334,13 @@ extension Expectation {
                 bodyValues.map { entry in
                     var item: JSONObject = ["pointer": .string(entry.pointer.description)]
                     entry.value.write(into: &item)
+                    switch entry.mode {
+                    case .equals: break
+                    case .differs: item["mode"] = "differs"
+                    case .notListed(let member):
+                        item["mode"] = "notListed"
+                        item["member"] = .string(member.description)
+                    }
                     return .object(item)
                 })
         }
@@ -348,7 +359,14 @@ extension Expectation {
             headers: try (reader.optionalArray("headers") ?? []).map { entry throws(PlanError) in try entry.asString() },
             latencyBudgetMilliseconds: try reader.optionalInt("latencyBudgetMs"),
             bodyValues: try (reader.optionalArray("bodyValues") ?? []).map { entry throws(PlanError) in
-                BodyValue(pointer: try entry.pointer("pointer"), value: try PlanValue(reader: entry))
+                let mode: BodyValue.Mode
+                switch try entry.optionalString("mode") {
+                case nil, "equals": mode = .equals
+                case "differs": mode = .differs
+                case "notListed": mode = .notListed(member: try entry.pointer("member"))
+                case let other?: throw entry.error("unknown body value mode '\(other)' (equals, differs, notListed)", key: "mode")
+                }
+                return BodyValue(pointer: try entry.pointer("pointer"), value: try PlanValue(reader: entry), mode: mode)
             }
         )
     }

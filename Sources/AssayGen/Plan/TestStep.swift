@@ -12,13 +12,20 @@ public struct TestStep: Sendable, Hashable {
     /// Values taken from the response for later steps.
     public var captures: [Capture]
     public var expect: Expectation
+    /// The finding check a failure of this step reports under, when the step exists to
+    /// probe one behaviour (`wrong-location`, `non-idempotent-put`, …); `nil` when the
+    /// failure itself says which (a status, a schema, a missing header).
+    public var reports: String?
 
-    public init(operation: String, operationID: String?, request: RequestTemplate, captures: [Capture] = [], expect: Expectation) {
+    public init(
+        operation: String, operationID: String?, request: RequestTemplate, captures: [Capture] = [], expect: Expectation, reports: String? = nil
+    ) {
         self.operation = operation
         self.operationID = operationID
         self.request = request
         self.captures = captures
         self.expect = expect
+        self.reports = reports
     }
 }
 

@@ -35,11 +35,30 @@ struct RequestFactory: Sendable {
     /// the body and the security schemes).
     static let reservedHeaders: Set<String> = ["accept", "content-type", "authorization"]
 
-    /// The parameters a request of this fill sends.
+    /// Optional request headers that make a valid request answer 304 or 412 by design.
+    static let conditionalHeaders: Set<String> = ["if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range"]
+
+    /// The parameters a request of this fill sends. Optional conditional headers are left
+    /// out: a made-up `If-None-Match` rightly turns a 200 into a 304.
     func parameters(of operation: AssayCore.Operation, fill: Fill) -> [AssayCore.Parameter] {
         operation.parameters.filter { parameter in
             if parameter.location == .header && Self.reservedHeaders.contains(parameter.name.lowercased()) { return false }
+            if parameter.location == .header && !parameter.required && Self.conditionalHeaders.contains(parameter.name.lowercased()) { return false }
             return parameter.location == .path || parameter.required || fill == .all
+        }
+    }
+
+    /// The documented default of an optional parameter, when it is a plain value of the
+    /// schema's type (and in its enum): a request with every parameter sends the value the
+    /// API expects, not a random duration or size (httpbin's `/drip?delay=821.95` waits
+    /// 822 s, as documented).
+    static func documentedDefault(of parameter: AssayCore.Parameter) -> JSONValue? {
+        guard !parameter.required, parameter.location != .path, let schema = parameter.schema?.value, let value = schema["default"] else { return nil }
+        if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) { return nil }
+        switch (schema["type"]?.stringValue, value) {
+        case ("integer", .integer), ("number", .integer), ("number", .double), ("boolean", .bool): return value
+        case ("string", .string(let text)) where !text.isEmpty: return value
+        default: return nil
         }
     }
 
@@ -49,6 +68,7 @@ struct RequestFactory: Sendable {
             if let example = parameter.example ?? parameter.content.first?.example { return example }
             return .string("assay")
         }
+        if let value = Self.documentedDefault(of: parameter) { return value }
         let generator = fill == .all ? allFields : requiredOnly
         // A path segment may not be empty, and some values only look valid: try a few.
         var last: JSONValue = .string("assay")

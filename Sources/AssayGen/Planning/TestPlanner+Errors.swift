@@ -67,9 +67,11 @@ extension TestPlanner {
     func unknownResourceRequest(for operation: AssayCore.Operation, valid: RequestTemplate, random: inout SeededRandom) -> RequestTemplate? {
         guard let last = operation.path.split(separator: "/").last, last.hasPrefix("{"), last.hasSuffix("}") else { return nil }
         let name = String(last.dropFirst().dropLast())
-        let documents404 = operation.responses.contains { $0.status == "404" }
-        // PUT may create what it names, so only a documented 404 makes the case.
-        guard documents404 || operation.method == .get || operation.method == .delete else { return nil }
+        // Only where the description says an unknown id gets 404 (or some 4xx): many paths
+        // end in a variable that names no resource (httpbin's `/delay/{delay}`,
+        // `/base64/{value}`), and a PUT may create what it names.
+        let documents404 = operation.responses.contains { $0.status == "404" || $0.status.uppercased() == "4XX" }
+        guard documents404 else { return nil }
         guard let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }),
             let schema = parameter.schema
         else { return nil }

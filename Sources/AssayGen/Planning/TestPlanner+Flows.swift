@@ -90,6 +90,9 @@ extension TestPlanner {
             if let testCase = crudCase(resource, resources: resourcesByItem) {
                 cases.append((Self.suiteName(of: resource.create), testCase))
             }
+            for probe in probeCases(resource, resources: resourcesByItem) {
+                cases.append((Self.suiteName(of: resource.create), probe))
+            }
         }
         for operation in model.operations {
             for testCase in linkCases(from: operation) {
@@ -167,7 +170,11 @@ extension TestPlanner {
     }
 
     /// The steps creating `resource` and, first, the parents its collection path needs.
-    func create(_ resource: Resource, resources: [String: Resource], depth: Int, random: inout SeededRandom) -> Creation? {
+    /// - Parameter fill: what the resource's own create request sends (parents send what
+    ///   they require).
+    func create(
+        _ resource: Resource, resources: [String: Resource], depth: Int, random: inout SeededRandom, fill: RequestFactory.Fill = .required
+    ) -> Creation? {
         guard depth < 4 else { return nil }
         var steps: [TestStep] = []
         var bindings: [String: PlanValue] = [:]
@@ -185,7 +192,7 @@ extension TestPlanner {
                 bindings[variable] = value
             }
         }
-        guard var request = try? factory.request(for: resource.create, fill: .required, random: &random) else { return nil }
+        guard var request = try? factory.request(for: resource.create, fill: fill, random: &random) else { return nil }
         bind(&request, bindings)
         // Path values nothing created (a subscription, a region, the item name a PUT
         // chooses) stay the same in every step.

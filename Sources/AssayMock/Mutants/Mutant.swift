@@ -22,6 +22,7 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
     case deleteDoesNothing = "delete-does-nothing"
     case staleReadAfterUpdate = "stale-read-after-update"
     case nonIdempotentPut = "non-idempotent-put"
+    case putMerges = "put-merges"
     case createIgnoresInput = "create-ignores-input"
     case slowResponse = "slow-response"
 
@@ -48,6 +49,7 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .staleReadAfterUpdate: return "PUT and PATCH answer with the new values but reads keep returning the old ones."
         case .nonIdempotentPut: return "PUT creates a new resource under a fresh id on every call instead of replacing the one it names."
         case .createIgnoresInput: return "Creation stores made-up values instead of those sent, though it answers with them."
+        case .putMerges: return "PUT keeps the members its body leaves out, merging like PATCH instead of replacing the resource."
         case .slowResponse: return "GET requests answer after 2 s, four times the default latency budget of 500 ms (so a run that scales budgets for a slow machine still kills it)."
         }
     }
@@ -59,7 +61,7 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .missingRequiredField, .wrongType: return "positive cases (response schema)"
         case .wrongContentType: return "positive cases (Content-Type)"
         case .missingHeader: return "positive cases of operations with required response headers"
-        case .wrongLocation: return "flows that take the created id from the Location header"
+        case .wrongLocation: return "the Location probe (the read of the URL a creation's Location gives)"
         case .acceptsInvalidInput, .crashOnOutOfRange: return "validation cases"
         case .ignoresAuth: return "error cases without credentials"
         case .acceptsInvalidCredentials: return "error cases with invalid credentials"
@@ -68,7 +70,8 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .ignoresContentType: return "unsupported-media-type error cases"
         case .deleteDoesNothing: return "CRUD flows (the read after the delete)"
         case .staleReadAfterUpdate: return "CRUD flows (the read after the update)"
-        case .nonIdempotentPut: return "CRUD flows that update with PUT (the read after the update)"
+        case .nonIdempotentPut: return "CRUD flows that update with PUT (the read after the update) and the same-PUT-twice probe"
+        case .putMerges: return "the PUT-replaces probe (the read after a PUT of only the required members)"
         case .createIgnoresInput: return "CRUD flows (the read after the create)"
         case .slowResponse: return "performance cases (latency budget)"
         }
@@ -80,7 +83,7 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .wrongStatus, .missingRequiredField, .wrongType, .wrongContentType: return ["positive", "flow", "performance"]
         case .missingHeader: return ["positive", "flow"]
-        case .wrongLocation, .deleteDoesNothing, .staleReadAfterUpdate, .nonIdempotentPut, .createIgnoresInput: return ["flow"]
+        case .wrongLocation, .deleteDoesNothing, .staleReadAfterUpdate, .nonIdempotentPut, .createIgnoresInput, .putMerges: return ["flow"]
         case .acceptsInvalidInput, .crashOnOutOfRange: return ["validation"]
         case .ignoresAuth, .acceptsInvalidCredentials, .ignoresMethod, .ignoresContentType: return ["error"]
         case .ignoresUnknownID: return ["error", "flow"]

@@ -215,7 +215,7 @@ extension MockResponder {
     private func replaced(_ stored: JSONObject?, with exchange: Exchange) -> JSONObject {
         var members = stored ?? [:]
         let sent = exchange.body?.objectValue ?? [:]
-        if let schema = exchange.media?.schema {
+        if let schema = exchange.media?.schema, options.mutant != .putMerges {
             for (name, property) in lookup.properties(of: schema.value) where sent[name] == nil && !lookup.isMarked("readOnly", property) {
                 members[name] = nil
             }

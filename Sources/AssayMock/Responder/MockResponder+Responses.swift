@@ -25,7 +25,10 @@ extension MockResponder {
         default: preference = [200, 203, 206, 204]
         }
         let exact = operation.responses.filter { $0.statusCode.map { (200..<300).contains($0) } == true }
-        let chosen = preference.lazy.compactMap { code in exact.first { $0.statusCode == code } }.first ?? exact.first
+        // An operation that documents only redirects answers with its first one.
+        let redirect = operation.responses.contains { $0.status.uppercased() == "2XX" } ? nil
+            : operation.responses.first { $0.statusCode.map { (300..<400).contains($0) } == true }
+        let chosen = preference.lazy.compactMap { code in exact.first { $0.statusCode == code } }.first ?? exact.first ?? redirect
         let response = chosen ?? operation.responses.first { $0.status.uppercased() == "2XX" } ?? operation.responses.first { $0.status == "default" }
         var status = chosen?.statusCode ?? preference[0]
         if chosen == nil && status == 204 && !(response?.content.isEmpty ?? true) { status = 200 }
