@@ -146,6 +146,7 @@ import Testing
                   content:
                     application/json:
                       schema: {type: object, properties: {location: {type: string}}}
+                '404': {description: no such store}
             patch:
               operationId: updateStore
               requestBody:
