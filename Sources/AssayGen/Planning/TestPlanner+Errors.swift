@@ -102,6 +102,8 @@ extension TestPlanner {
         var result = ""
         var inVariable = false
         for character in path {
+            // A fragment (`/tags/{arn}#tagKeys`) tells operations apart; it is not in the path.
+            if character == "#" && !inVariable { break }
             if character == "{" {
                 inVariable = true
                 result += "{}"

@@ -22,12 +22,28 @@ extension TestPlanner {
                 ))
         }
 
-        if operation.requestBody?.required == true, valid.body != nil {
+        // A form with no fields is sent as no body at all (requests does so), so a form body
+        // that requires no field cannot tell "missing" from "empty and valid".
+        let emptyForm: Bool = {
+            guard let body = valid.body, body.encoding == .form || body.encoding == .multipart else { return false }
+            guard let requestBody = operation.requestBody, let (media, _) = RequestFactory.bodyMediaType(of: requestBody),
+                let schema = media.schema?.value
+            else { return true }
+            return (resolve(schema)["required"]?.arrayValue ?? []).isEmpty
+        }()
+        if operation.requestBody?.required == true, valid.body != nil, !emptyForm {
             var request = valid
             request.body = nil
             add("missing-body", "a request without its required body", request)
         }
+        // What a path's fragment names (`/distribution#WithTags`) tells this operation from
+        // another on the same path: without it the request is a valid call of that other one.
+        let discriminators: Set<String> = {
+            guard let hash = operation.path.firstIndex(of: "#") else { return [] }
+            return Set(operation.path[operation.path.index(after: hash)...].split(separator: "&").map { String($0.prefix { $0 != "=" }).lowercased() })
+        }()
         for parameter in operation.parameters where parameter.required && parameter.location != .path {
+            if discriminators.contains(parameter.name.lowercased()) { continue }
             var request = valid
             switch parameter.location {
             case .query: request.query.removeAll { $0.name == parameter.name }

@@ -15,6 +15,11 @@ extension MockResponder {
     /// The success to answer with: among the documented 2xx codes, the one the method
     /// suggests (201 for a creation, 204 for a delete, else 200), else the first; else a
     /// `2XX` or `default` response under that status.
+    /// Response headers the HTTP layer owns, never generated from a description.
+    static let framingHeaders: Set<String> = [
+        "content-type", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te",
+    ]
+
     func success(for operation: AssayCore.Operation, creating: Bool) -> Success {
         let preference: [Int]
         switch operation.method {
@@ -96,7 +101,9 @@ extension MockResponder {
                 response.body = JSONWriter().bytes(value)
             }
         }
-        for header in success.response?.headers ?? [] where header.name.lowercased() != "content-type" {
+        // Headers that frame the message are the server's to write: a documented
+        // Content-Length or Content-Encoding filled with a generated value breaks the response.
+        for header in success.response?.headers ?? [] where !Self.framingHeaders.contains(header.name.lowercased()) {
             if let given = extra.first(where: { $0.name.lowercased() == header.name.lowercased() }) {
                 response.setHeader(header.name, given.value)
             } else if let schema = header.schema, let value = try? generator.value(forSchemaAt: schema.pointer, random: &random) {

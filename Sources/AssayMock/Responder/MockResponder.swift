@@ -105,7 +105,7 @@ public struct MockResponder: Sendable {
         }
         var method = HTTPMethod(rawValue: request.method.lowercased())
         if method == .head && match.path.operations[.head] == nil && match.path.operations[.get] != nil { method = .get }
-        guard let method, let candidates = match.path.operations[method], let first = candidates.first else {
+        guard let method, let documented = match.path.operations[method], let first = documented.first else {
             return methodNotAllowed(request, match)
         }
         func makeExchange(_ index: Int) -> Exchange {
@@ -120,6 +120,13 @@ public struct MockResponder: Sendable {
             )
         }
         var exchange = makeExchange(first)
+        var candidates = documented
+        if candidates.count > 1 {
+            // Operations told apart by a fragment: those whose fragment the request satisfies.
+            let fitting = candidates.filter { match.path.templates[$0]?.acceptsFragment(query: query, headers: request.headers) ?? true }
+            if !fitting.isEmpty { candidates = fitting }
+            exchange = makeExchange(candidates[0])
+        }
         if candidates.count > 1 {
             // Templates of one shape with the same method: the operation declaring most of
             // the query parameters sent answers, and among equals the one the request is

@@ -12,15 +12,38 @@ struct PathTemplate: Sendable, Hashable {
     /// Query pairs written into the template (`/worker?cmd=checkconstraints`): a request
     /// matches only with them.
     let fixedQuery: [(name: String, value: String)]
+    /// What a fragment tells operations on one path apart by (AWS writes
+    /// `/tagging#Operation=Tag&Resource` and `/#X-Amz-Target=Service.Action`): a query
+    /// parameter or header by name, with the value when one is given. Never part of a URL
+    /// sent, so never part of the match: it only chooses among the path's operations.
+    let fragment: [(name: String, value: String?)]
 
     init(_ template: String) {
         self.template = template
-        if let mark = template.firstIndex(of: "?") {
-            segments = Self.split(String(template[..<mark])).map(Self.pieces)
-            fixedQuery = FormEncoding.pairs(String(template[template.index(after: mark)...]))
+        var path = Substring(template)
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...].split(separator: "&").map { condition in
+                guard let equals = condition.firstIndex(of: "=") else { return (String(condition), nil) }
+                return (String(condition[..<equals]), String(condition[condition.index(after: equals)...]))
+            }
+            path = path[..<hash]
         } else {
-            segments = Self.split(template).map(Self.pieces)
+            fragment = []
+        }
+        if let mark = path.firstIndex(of: "?") {
+            segments = Self.split(String(path[..<mark])).map(Self.pieces)
+            fixedQuery = FormEncoding.pairs(String(path[path.index(after: mark)...]))
+        } else {
+            segments = Self.split(String(path)).map(Self.pieces)
             fixedQuery = []
+        }
+    }
+
+    /// Whether a request's query and headers hold what the fragment names.
+    func acceptsFragment(query: [(name: String, value: String)], headers: [MockHeader]) -> Bool {
+        fragment.allSatisfy { condition in
+            query.contains { $0.name == condition.name && (condition.value == nil || $0.value == condition.value) }
+                || headers.contains { $0.name.lowercased() == condition.name.lowercased() && (condition.value == nil || $0.value == condition.value) }
         }
     }
 
