@@ -42,6 +42,10 @@ enum JSONSchemaFormat {
                 && (JSONSchemaNumber.compare(number, .integer(Int(Int32.max))) ?? 1) <= 0
         case "int64":
             guard JSONSchemaNumber.isIntegral(number) else { return false }
+            // An integer literal beyond Int64 is read as the nearest double, and the nearest
+            // double to -9223372036854775809 is -2^63 itself: any double of that magnitude
+            // came from a literal out of range (Int64's own bounds read as integers).
+            if case .double(let value) = number, value.magnitude >= 9_223_372_036_854_775_808.0 { return false }
             return (JSONSchemaNumber.compare(number, .integer(Int.min)) ?? -1) >= 0
                 && (JSONSchemaNumber.compare(number, .integer(Int.max)) ?? 1) <= 0
         default:
