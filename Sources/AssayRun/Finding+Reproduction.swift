@@ -78,6 +78,9 @@ extension Finding {
         let accepted = "response.status_code in \(pythonTuple(status.codes)) or response.status_code // 100 in \(pythonTuple(status.classes))"
         let statusLine = "    assert \(accepted), f\"expected \(status), got {response.status_code}: {response.text[:600]}\""
         switch check {
+        case .undocumentedStatus:
+            let codes = expectation.documented?.codes ?? []
+            return ["    assert response.status_code in \(pythonTuple(codes)), f\"{response.status_code} is not documented: {response.text[:600]}\""]
         case .wrongContentType:
             let media = PythonLiteral.string(expectation.contentType ?? "application/json")
             return [

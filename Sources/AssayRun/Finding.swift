@@ -69,6 +69,7 @@ extension Finding {
         }
         switch failure.check {
         case "follow_location": return .wrongLocation
+        case "expect_documented": return .undocumentedStatus
         case "expect_body_differs": return .putNotReplacing
         case "expect_not_listed": return .deleteNoEffect
         case "expect_status":
@@ -109,7 +110,7 @@ extension Finding {
     static func normalizedCause(_ failure: StepFailure, response: WireResponse?) -> String {
         let message = failure.message
         switch failure.check {
-        case "expect_status": return "status \(response?.status ?? 0)"
+        case "expect_status", "expect_documented": return "status \(response?.status ?? 0)"
         case "expect_schema":
             // "… at /items/3/price: … (keyword type, schema …)": keep place and keyword.
             let place = message.range(of: "schema at ").map { message[$0.upperBound...].prefix { $0 != ":" } } ?? ""

@@ -24,6 +24,7 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
     case deleteNoEffect = "delete-no-effect"
     case putNotReplacing = "put-not-replacing"
     case nonIdempotentPut = "non-idempotent-put"
+    case undocumentedStatus = "undocumented-status"
 
     /// What the check finds, in a sentence.
     public var summary: String {
@@ -49,6 +50,7 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
         case .deleteNoEffect: return "After a successful DELETE the collection still lists what was deleted."
         case .putNotReplacing: return "A PUT that left a member out did not remove it: the update merged instead of replacing."
         case .nonIdempotentPut: return "The same PUT sent twice did not give the same resource the second time."
+        case .undocumentedStatus: return "An invalid request was refused, but with a 4xx the description does not document (400 where it says 422)."
         }
     }
 
@@ -60,7 +62,7 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
             .unknownResourceServed, .transportError, .wrongLocation, .putNotReplacing, .nonIdempotentPut:
             return .medium
         case .methodNotRejected, .mediaTypeNotRejected, .unexpectedStatus, .wrongContentType, .missingHeader, .latencyBudget,
-            .missingCapture:
+            .missingCapture, .undocumentedStatus:
             return .low
         }
     }

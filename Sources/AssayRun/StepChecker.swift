@@ -32,6 +32,11 @@ struct StepChecker: Sendable {
             let wanted = expect.status.codes.map(String.init) + expect.status.classes.map { "a \($0)xx" }
             throw StepFailure("expected \(wanted.joined(separator: " or ")), got \(response.status): \(describe())", check: "expect_status")
         }
+        if let documented = expect.documented, !documented.accepts(response.status) {
+            throw StepFailure(
+                "\(response.status) is not documented for this answer (the description documents \(documented.codes.map(String.init).joined(separator: ", "))): \(describe())",
+                check: "expect_documented")
+        }
         let hasBody = response.status != 204 && !response.body.isEmpty
         var parsed: JSONValue?
         func json() throws(StepFailure) -> JSONValue {

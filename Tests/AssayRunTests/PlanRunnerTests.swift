@@ -51,6 +51,28 @@ import Testing
         }
     }
 
+    /// A validation error refused with a 4xx the description does not document (400 where
+    /// it documents 422) is an undocumented-status finding; the documented one passes.
+    @Test func aRefusalWithAnUndocumented4xxIsAFinding() async throws {
+        let router = Router()
+        router.post("/api/strict") { _, _ -> Response in Response(status: .unprocessableContent) }
+        router.post("/api/loose") { _, _ -> Response in Response(status: .badRequest) }
+        let expect = AssayGen.Expectation(status: StatusExpectation(classes: [4]), documented: StatusExpectation(codes: [401, 422]))
+        var cases = [
+            Self.single("strict", RequestTemplate(method: .post, path: "/strict"), expect),
+            Self.single("loose", RequestTemplate(method: .post, path: "/loose"), expect),
+        ]
+        for index in cases.indices { cases[index].kind = .validation }
+        let plan = Self.plan(cases)
+        try await withTestServer(router) { port in
+            let report = try await Self.run(plan, port: port)
+            #expect(report.results.map(\.outcome) == [.passed, .failed])
+            let findings = Finding.findings(in: report, plan: plan)
+            #expect(findings.map(\.check) == [.undocumentedStatus])
+            #expect(findings.first?.message.hasPrefix("400 is not documented for this answer (the description documents 401, 422)") == true)
+        }
+    }
+
     /// Credentials from the environment, captured values carried to the next step, read-back
     /// values compared as Python compares them.
     @Test func credentialsCapturesAndReadBack() async throws {

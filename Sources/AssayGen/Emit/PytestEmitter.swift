@@ -114,6 +114,7 @@ public struct PytestEmitter: Sendable {
     func helpers(for suite: TestSuite) -> [String] {
         var used: Set<String> = ["expect_status"]
         for step in suite.cases.flatMap(\.steps) {
+            if step.expect.documented != nil { used.insert("expect_documented") }
             if step.expect.contentType != nil { used.insert("expect_json") }
             if !step.expect.headers.isEmpty { used.insert("expect_headers") }
             if step.expect.latencyBudgetMilliseconds != nil { used.insert("expect_within") }
@@ -133,7 +134,8 @@ public struct PytestEmitter: Sendable {
             }
         }
         return [
-            "capture_body", "capture_header", "expect_body_differs", "expect_body_value", "expect_headers", "expect_json", "expect_not_listed",
+            "capture_body", "capture_header", "expect_body_differs", "expect_body_value", "expect_documented", "expect_headers", "expect_json",
+            "expect_not_listed",
             "expect_schema", "expect_status", "expect_within",
         ]
             .filter(used.contains)
@@ -247,6 +249,12 @@ public struct PytestEmitter: Sendable {
         if !status.codes.isEmpty { statusArguments.append("codes=(" + status.codes.map(String.init).joined(separator: ", ") + (status.codes.count == 1 ? ",)" : ")")) }
         if !status.classes.isEmpty { statusArguments.append("classes=(" + status.classes.map(String.init).joined(separator: ", ") + (status.classes.count == 1 ? ",)" : ")")) }
         lines.append("    expect_status(response, " + statusArguments.joined(separator: ", ") + ")")
+        if let documented = step.expect.documented {
+            var arguments: [String] = []
+            if !documented.codes.isEmpty { arguments.append("codes=(" + documented.codes.map(String.init).joined(separator: ", ") + (documented.codes.count == 1 ? ",)" : ")")) }
+            if !documented.classes.isEmpty { arguments.append("classes=(" + documented.classes.map(String.init).joined(separator: ", ") + (documented.classes.count == 1 ? ",)" : ")")) }
+            lines.append("    expect_documented(response, " + arguments.joined(separator: ", ") + ")")
+        }
         if let contentType = step.expect.contentType {
             lines.append("    expect_json(response, \(PythonLiteral.string(contentType)))")
         }

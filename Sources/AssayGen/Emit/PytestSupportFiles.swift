@@ -101,6 +101,15 @@ enum PytestSupportFiles {
             )
 
 
+        def expect_documented(response, codes=(), classes=()):
+            """The status, accepted as expected, is also one the description documents."""
+            status = response.status_code
+            assert status in codes or status // 100 in classes, (
+                f"{status} is not documented for this answer (the description documents "
+                f"{', '.join(map(str, codes))}): {_describe(response)}"
+            )
+
+
         def expect_headers(response, names):
             """Every header of `names` is present."""
             missing = [name for name in names if name not in response.headers]

@@ -6,6 +6,10 @@ import OrderedCollections
 public struct Expectation: Sendable, Hashable {
     /// The acceptable statuses.
     public var status: StatusExpectation
+    /// The statuses the description documents for such an answer, checked once ``status``
+    /// accepts it: a validation error answered 400 where the description says 422 is
+    /// refused as expected, and is still an undocumented status.
+    public var documented: StatusExpectation?
     /// The media type the body must have (parameters such as `charset` ignored), when the
     /// documented response has content.
     public var contentType: String?
@@ -25,9 +29,11 @@ public struct Expectation: Sendable, Hashable {
         schema: JSONPointer? = nil,
         headers: [String] = [],
         latencyBudgetMilliseconds: Int? = nil,
-        bodyValues: [BodyValue] = []
+        bodyValues: [BodyValue] = [],
+        documented: StatusExpectation? = nil
     ) {
         self.status = status
+        self.documented = documented
         self.contentType = contentType
         self.schema = schema
         self.headers = headers

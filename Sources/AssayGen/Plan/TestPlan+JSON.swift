@@ -325,6 +325,12 @@ extension Expectation {
         if !self.status.codes.isEmpty { status["codes"] = .array(self.status.codes.map { .integer($0) }) }
         if !self.status.classes.isEmpty { status["classes"] = .array(self.status.classes.map { .integer($0) }) }
         var object: JSONObject = ["status": .object(status)]
+        if let documented {
+            var entry: JSONObject = [:]
+            if !documented.codes.isEmpty { entry["codes"] = .array(documented.codes.map { .integer($0) }) }
+            if !documented.classes.isEmpty { entry["classes"] = .array(documented.classes.map { .integer($0) }) }
+            object["documentedStatus"] = .object(entry)
+        }
         if let contentType { object["contentType"] = .string(contentType) }
         if let schema { object["schema"] = .string(schema.description) }
         if !headers.isEmpty { object["headers"] = .array(headers.map { .string($0) }) }
@@ -352,6 +358,12 @@ extension Expectation {
         let codes = try (status.optionalArray("codes") ?? []).map { entry throws(PlanError) in try entry.asInt() }
         let classes = try (status.optionalArray("classes") ?? []).map { entry throws(PlanError) in try entry.asInt() }
         guard !codes.isEmpty || !classes.isEmpty else { throw status.error("an expectation needs status codes or classes", key: nil) }
+        var documented: StatusExpectation?
+        if let entry = try reader.optionalObject("documentedStatus") {
+            documented = StatusExpectation(
+                codes: try (entry.optionalArray("codes") ?? []).map { item throws(PlanError) in try item.asInt() },
+                classes: try (entry.optionalArray("classes") ?? []).map { item throws(PlanError) in try item.asInt() })
+        }
         self.init(
             status: StatusExpectation(codes: codes, classes: classes),
             contentType: try reader.optionalString("contentType"),
@@ -367,7 +379,8 @@ extension Expectation {
                 case let other?: throw entry.error("unknown body value mode '\(other)' (equals, differs, notListed)", key: "mode")
                 }
                 return BodyValue(pointer: try entry.pointer("pointer"), value: try PlanValue(reader: entry), mode: mode)
-            }
+            },
+            documented: documented
         )
     }
 }
