@@ -4,6 +4,9 @@ import Foundation
 import OrderedCollections
 
 extension TestPlanner {
+    /// Request headers the HTTP client writes on every request.
+    static let transportHeaders: Set<String> = ["accept-encoding", "user-agent", "host", "connection", "content-length", "transfer-encoding", "te"]
+
     /// One case per broken rule: a missing required body or parameter, then the data
     /// engine's negative variants of the body and of each parameter. Each expects a 4xx.
     func validationCases(for operation: AssayCore.Operation, valid: RequestTemplate, random: inout SeededRandom) -> [TestCase] {
@@ -45,12 +48,19 @@ extension TestPlanner {
         }
         // What a path's fragment names (`/distribution#WithTags`) tells this operation from
         // another on the same path: without it the request is a valid call of that other one.
+        // So do query pairs written into the path (`/build/{file}?view=fileinfo`): a request
+        // always carries them, whatever its parameters say.
         let discriminators: Set<String> = {
-            guard let hash = operation.path.firstIndex(of: "#") else { return [] }
-            return Set(operation.path[operation.path.index(after: hash)...].split(separator: "&").map { String($0.prefix { $0 != "=" }).lowercased() })
+            guard let start = operation.path.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return [] }
+            return Set(
+                operation.path[operation.path.index(after: start)...].split(whereSeparator: { $0 == "&" || $0 == "#" })
+                    .map { String($0.prefix { $0 != "=" }).lowercased() })
         }()
         for parameter in operation.parameters where parameter.required && parameter.location != .path {
             if discriminators.contains(parameter.name.lowercased()) { continue }
+            // Headers the HTTP stack always writes itself (requests and the runner both send
+            // Accept-Encoding) cannot be left out.
+            if parameter.location == .header && Self.transportHeaders.contains(parameter.name.lowercased()) { continue }
             var request = valid
             switch parameter.location {
             case .query: request.query.removeAll { $0.name == parameter.name }
@@ -74,6 +84,7 @@ extension TestPlanner {
             }
         }
         for parameter in operation.parameters {
+            if parameter.location == .query && discriminators.contains(parameter.name.lowercased()) { continue }
             guard let schema = parameter.schema, let current = Self.literal(of: parameter, in: valid), Self.isScalar(current) else { continue }
             let variants = negative.variants(of: current, schemaAt: schema.pointer, random: &random, limit: 8)
             var taken = 0
