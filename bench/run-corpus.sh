@@ -34,6 +34,7 @@
 # Environment:
 #   LIMIT=N            only the first N descriptions (after STRIDE)
 #   STRIDE=K           only every K-th description (the 1st, the K+1-th, ...)
+#   MATCH=REGEX        only descriptions whose path matches (grep -E), before STRIDE
 #   STEP_TIMEOUT (300) seconds for each generate and each run
 #   MOCK_START_TIMEOUT (120) seconds the mock may take to load its description and answer
 #   RUN_CORPUS_JOBS (2) descriptions at a time (each: one mock and one run of 4 workers)
@@ -265,7 +266,8 @@ if [[ -n "${RUN_CORPUS_KEEP:-}" ]]; then
     RUN_CORPUS_KEEP="$(cd "$RUN_CORPUS_KEEP" && pwd)"
 fi
 
-mapfile -d '' all < <(find "$CORPUS" -type f \( -name 'openapi.yaml' -o -name 'swagger.yaml' \) -print0 | LC_ALL=C sort -z)
+mapfile -d '' all < <(find "$CORPUS" -type f \( -name 'openapi.yaml' -o -name 'swagger.yaml' \) -print0 | LC_ALL=C sort -z |
+    grep -zE -- "${MATCH:-.}")
 stride="${STRIDE:-1}"
 limit="${LIMIT:-0}"
 specs=()
