@@ -22,10 +22,44 @@ extension MockResponder {
         }
     }
 
-    /// An answer from the response schema alone.
+    /// An answer from the response schema alone. A generated list never shows an item
+    /// whose id names something deleted from that collection: a conformant server does not
+    /// list what it deleted (and the delete-unlists probe checks exactly that).
     private func plain(_ exchange: Exchange) -> MockResponse {
         let success = success(for: exchange.operation, creating: false)
-        return successResponse(exchange, success, random: requestRandom(exchange), record: nil, location: .root).response
+        let answer = successResponse(exchange, success, random: requestRandom(exchange), record: nil, location: .root)
+        guard exchange.operation.method == .get, let body = answer.body, let schema = success.media?.schema else { return answer.response }
+        let scrubbed = withoutDeleted(body, collection: exchange.key)
+        guard scrubbed != body, responses.isValid(scrubbed, schemaAt: schema.pointer) else { return answer.response }
+        var response = answer.response
+        response.body = JSONWriter().bytes(scrubbed)
+        return response
+    }
+
+    /// `body` (an array, or an object holding arrays) without the items whose id member
+    /// names a resource deleted under `collection`.
+    private func withoutDeleted(_ body: JSONValue, collection: [String]) -> JSONValue {
+        func keep(_ item: JSONValue) -> Bool {
+            guard case .object(let members) = item else { return true }
+            return !members.contains { name, value in
+                let lowered = name.lowercased()
+                guard lowered == "id" || lowered.hasSuffix("id") || lowered.hasSuffix("_id") else { return false }
+                switch value {
+                case .integer, .string: return store.isDeleted(collection + [value.wireText])
+                default: return false
+                }
+            }
+        }
+        switch body {
+        case .array(let items): return .array(items.filter(keep))
+        case .object(let members):
+            var result = members
+            for (name, value) in members {
+                if case .array(let items) = value { result[name] = .array(items.filter(keep)) }
+            }
+            return .object(result)
+        default: return body
+        }
     }
 
     /// Where a success body of this operation holds the resource's members: the parent
