@@ -180,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayCLITests",
-            dependencies: ["AssayCore"],
+            dependencies: ["AssayCore", "AssayTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -25,6 +25,7 @@
 # Environment:
 #   LIMIT=N      only the first N descriptions (after STRIDE)
 #   STRIDE=K     only every K-th description (the 1st, the K+1-th, ...)
+#   MATCH=REGEX  only descriptions whose path matches (grep -E), before STRIDE
 #   STEP_TIMEOUT (300) seconds for each generate and each pytest/py_compile step
 #   ASSAY_SHARED_DIR (../shared), ASSAY_SKIP_BUILD=1 to use the release binary as it is,
 #   ASSAY_BIN to measure another binary.
@@ -32,6 +33,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
 CORPUS="$SHARED/corpus/apis-guru"
 JOBS=2
@@ -159,15 +162,7 @@ if ! "$PY" -c 'import pytest, requests' 2>/dev/null; then
     "$BENCH_VENV/bin/pip" install -q pytest requests jsonschema
 fi
 
-mapfile -d '' all < <(find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.json' \) -print0 | LC_ALL=C sort -z)
-stride="${STRIDE:-1}"
-limit="${LIMIT:-0}"
-specs=()
-for (( i = 0; i < ${#all[@]}; i += stride )); do
-    specs+=("${all[i]}")
-    if (( limit > 0 && ${#specs[@]} >= limit )); then break; fi
-done
-(( ${#specs[@]} > 0 )) || { echo "no descriptions under $CORPUS" >&2; exit 1; }
+corpus_specs "$CORPUS" '*.yaml' '*.json'
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -45,6 +45,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
 CORPUS="$SHARED/corpus/apis-guru"
 STEP_TIMEOUT="${STEP_TIMEOUT:-300}"
@@ -135,13 +137,7 @@ stop_mock() {
     [[ -n "$MOCK_PID" ]] || return 0
     local pid=$MOCK_PID
     MOCK_PID=""
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_process "$pid"
 }
 
 # start_mock SPEC LOG: starts the mock; sets MOCK_PID and MOCK_URL (with the base path), or
@@ -266,16 +262,7 @@ if [[ -n "${RUN_CORPUS_KEEP:-}" ]]; then
     RUN_CORPUS_KEEP="$(cd "$RUN_CORPUS_KEEP" && pwd)"
 fi
 
-mapfile -d '' all < <(find "$CORPUS" -type f \( -name 'openapi.yaml' -o -name 'swagger.yaml' \) -print0 | LC_ALL=C sort -z |
-    grep -zE -- "${MATCH:-.}")
-stride="${STRIDE:-1}"
-limit="${LIMIT:-0}"
-specs=()
-for ((i = 0; i < ${#all[@]}; i += stride)); do
-    specs+=("${all[i]}")
-    if ((limit > 0 && ${#specs[@]} >= limit)); then break; fi
-done
-((${#specs[@]} > 0)) || { echo "no descriptions under $CORPUS" >&2; exit 1; }
+corpus_specs "$CORPUS" 'openapi.yaml' 'swagger.yaml'
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/assay-run-corpus.XXXXXX")"
 RESULTS="$WORK/results"

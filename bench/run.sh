@@ -55,6 +55,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
 CORPUS="$SHARED/corpus/apis-guru"
@@ -138,21 +140,10 @@ fi
 
 # --- servers: started here, stopped at exit --------------------------------------------
 SERVER_PIDS=()
-# stop_server PID: SIGTERM, then up to 5 s for it to go, then SIGKILL.
-stop_server() {
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
     local status=$? pid
-    for pid in "${SERVER_PIDS[@]}"; do stop_server "$pid"; done
+    for pid in "${SERVER_PIDS[@]}"; do stop_process "$pid"; done
     if ((!KEEP_OUT)); then rm -rf "$OUT"; fi
     exit "$status"
 }
@@ -186,7 +177,7 @@ start_mock() {
     MOCK_URL=$(wait_for_line "$log" 'http://127\.0\.0\.1:[0-9]+[^ ]*' "$MOCK_PID")
 }
 stop_mock() {
-    stop_server "$MOCK_PID"
+    stop_process "$MOCK_PID"
     local kept=() pid
     for pid in "${SERVER_PIDS[@]}"; do [[ "$pid" == "$MOCK_PID" ]] || kept+=("$pid"); done
     SERVER_PIDS=("${kept[@]}")

@@ -105,18 +105,21 @@ extension Finding {
             return ["    elapsed = response.elapsed.total_seconds() * 1000",
                     "    assert elapsed <= \(budget), f\"took {elapsed:.0f} ms, the budget is \(budget) ms\""]
         case .valueNotStored, .nonIdempotentPut, .putNotReplacing, .deleteNoEffect:
+            // A pointer token as a Python subscript key: an index or a quoted member name.
+            func key(_ token: String) -> String { Int(token).map(String.init) ?? PythonLiteral.string(token) }
+            func subscripts(_ tokens: some Sequence<String>) -> String { tokens.map { "[\(key($0))]" }.joined() }
             var lines = ["    body = response.json()"]
             for check in expectation.bodyValues {
                 guard case .literal(let value) = check.value else { continue }
-                let path = check.pointer.tokens.map { token in Int(token).map(String.init) ?? PythonLiteral.string(token) }.map { "[\($0)]" }.joined()
+                let path = subscripts(check.pointer.tokens)
                 let expected = PythonLiteral.renderFlat(value)
                 switch check.mode {
                 case .equals:
                     lines.append("    assert body\(path) == \(expected), f\"\(check.pointer) is {body\(path)!r}\"")
                 case .differs:
-                    let parent = check.pointer.tokens.dropLast().map { token in Int(token).map(String.init) ?? PythonLiteral.string(token) }.map { "[\($0)]" }.joined()
-                    let key = check.pointer.tokens.last.map { Int($0).map(String.init) ?? PythonLiteral.string($0) } ?? "None"
-                    lines.append("    assert \(key) not in body\(parent) or body\(path) != \(expected), f\"\(check.pointer) still holds {body\(path)!r}\"")
+                    let last = check.pointer.tokens.last.map(key) ?? "None"
+                    lines.append(
+                        "    assert \(last) not in body\(subscripts(check.pointer.tokens.dropLast())) or body\(path) != \(expected), f\"\(check.pointer) still holds {body\(path)!r}\"")
                 case .notListed(let member):
                     let inner = member.tokens.map { token in ".get(\(PythonLiteral.string(token)), {})" }.joined()
                     lines.append("    listed = [item for item in body\(path) if isinstance(item, dict) and item\(inner) == \(expected)]")

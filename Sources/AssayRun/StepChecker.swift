@@ -88,7 +88,8 @@ struct StepChecker: Sendable {
         earlier: [String: JSONValue]
     ) throws(StepFailure) -> [String: JSONValue] {
         var captures: [String: JSONValue] = [:]
-        /// The value at `pointer` inside `root`, `nil` when nothing is there.
+        /// The value at `pointer` inside `root`, `nil` when nothing is there (array indices
+        /// are digits only, as the emitted helpers read them).
         func lookup(_ pointer: JSONPointer, in root: JSONValue) -> JSONValue? {
             var current = root
             for token in pointer.tokens {
@@ -105,22 +106,8 @@ struct StepChecker: Sendable {
             return current
         }
         func value(at pointer: JSONPointer) throws(StepFailure) -> JSONValue {
-            var current = try json()
-            for token in pointer.tokens {
-                switch current {
-                case .array(let items):
-                    guard let index = Int(token), token.allSatisfy(\.isNumber), index < items.count else {
-                        throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body")
-                    }
-                    current = items[index]
-                case .object(let object):
-                    guard let member = object[token] else { throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body") }
-                    current = member
-                default:
-                    throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body")
-                }
-            }
-            return current
+            guard let found = lookup(pointer, in: try json()) else { throw StepFailure("no \(pointer) in the body: \(describe())", check: "capture_body") }
+            return found
         }
         for check in step.expect.bodyValues {
             let expected: JSONValue

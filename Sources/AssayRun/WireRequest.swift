@@ -41,14 +41,13 @@ struct RequestBuilder {
                 return captured
             }
         }
-        var path = template.path
+        // A fragment in the template (AWS writes `/tagging#Resource` to tell operations on one
+        // path apart) is never sent: requests, which the emitted pytest uses, drops it too.
+        var path = PathTemplateParts(template.path).sent
         for parameter in template.pathParameters {
             let text = try resolve(parameter.value).wireText
             path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.percentEncoded(text, keep: Self.unreserved))
         }
-        // A fragment in the template (AWS writes `/tagging#Resource` to tell operations on one
-        // path apart) is never sent: requests, which the emitted pytest uses, drops it too.
-        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
         var query: [(String, String)] = []
         for parameter in template.query {
             let value = try resolve(parameter.value)

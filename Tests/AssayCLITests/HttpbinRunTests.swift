@@ -1,9 +1,6 @@
+import AssayTestSupport
 import Foundation
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `assay generate` and `assay run` against a real API: httpbin (PyPI, in the venv that
 /// scripts/test prepares), started from that Python on a free loopback port and described by
@@ -113,8 +110,9 @@ struct HttpbinRunTests {
     }
 
     @Test func findingsAgainstHttpbinAreExactlyTheRealOnes() async throws {
-        let python = try #require(ProcessInfo.processInfo.environment["ASSAY_TEST_PYTHON"], "run the tests through scripts/test")
-        let outcome = try await Self.onOwnThread { try Self.runAgainstHttpbin(python: python) }
+        let python = try #require(PythonProcess.interpreter, "run the tests through scripts/test")
+        // About half a minute of blocking work: on a thread of its own, not the cooperative pool.
+        let outcome = try await DedicatedThread.run { try Self.runAgainstHttpbin(python: python) }
 
         #expect(outcome.generate.status == 0, "\(outcome.generate.stderr)")
         // 0 no finding, 1 findings; 2 would mean the run could not be made.
@@ -163,57 +161,28 @@ struct HttpbinRunTests {
         let logHandle = try FileHandle(forWritingTo: log)
         defer { try? logHandle.close() }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["serve_httpbin.py"]
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = logHandle
-        try process.run()
-        defer {
-            // SIGKILL, as FlowPlanningTests does: terminate() did not always reach the child.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-
-        // The first line is the base URL; end of file means the launcher failed (its log says why).
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        let baseURL = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard baseURL.hasPrefix("http://127.0.0.1:") else {
-            throw HttpbinError.didNotStart(log: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
-        }
-
-        let spec = directory.appendingPathComponent("spec.json").path
-        let planDirectory = directory.appendingPathComponent("plan").path
-        let reportPath = directory.appendingPathComponent("report.json").path
-        let generate = try AssayBinary.run(["generate", spec, "--out", planDirectory, "--strategy", "enhanced", "--seed", "1", "--quiet"])
-        // --timeout 20: /delay answers after at most 10 s. --retries 0: a retry would change
-        // no finding, only the time. latency-budget is left out: timing on a shared runner is
-        // not what this test checks.
-        let run = try AssayBinary.run([
-            "run", planDirectory, "--base-url", baseURL, "--allow-private", "--workers", "8", "--retries", "0", "--timeout", "20",
-            "--exclude-checks", "latency-budget", "--json", reportPath, "--quiet",
-        ])
-        return Outcome(
-            generate: generate,
-            run: run,
-            plan: (try? Data(contentsOf: URL(fileURLWithPath: planDirectory + "/plan.json"))) ?? Data(),
-            report: try? Data(contentsOf: URL(fileURLWithPath: reportPath))
-        )
-    }
-
-    /// Runs `work` on a thread of its own: it blocks for about half a minute, and a blocked
-    /// thread of the cooperative pool would starve the tests running beside this one
-    /// (AssayTestSupport's DedicatedThread does the same; this target does not link it).
-    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
+        // The launcher's first line is the base URL; none means it failed (its log says why).
+        return try PythonProcess.withServer(python, ["serve_httpbin.py"], in: directory, errorLog: logHandle) { baseURL in
+            guard baseURL.hasPrefix("http://127.0.0.1:") else {
+                throw HttpbinError.didNotStart(log: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
+            }
+            let spec = directory.appendingPathComponent("spec.json").path
+            let planDirectory = directory.appendingPathComponent("plan").path
+            let reportPath = directory.appendingPathComponent("report.json").path
+            let generate = try AssayBinary.run(["generate", spec, "--out", planDirectory, "--strategy", "enhanced", "--seed", "1", "--quiet"])
+            // --timeout 20: /delay answers after at most 10 s. --retries 0: a retry would change
+            // no finding, only the time. latency-budget is left out: timing on a shared runner
+            // is not what this test checks.
+            let run = try AssayBinary.run([
+                "run", planDirectory, "--base-url", baseURL, "--allow-private", "--workers", "8", "--retries", "0", "--timeout", "20",
+                "--exclude-checks", "latency-budget", "--json", reportPath, "--quiet",
+            ])
+            return Outcome(
+                generate: generate,
+                run: run,
+                plan: (try? Data(contentsOf: URL(fileURLWithPath: planDirectory + "/plan.json"))) ?? Data(),
+                report: try? Data(contentsOf: URL(fileURLWithPath: reportPath))
+            )
         }
     }
 }

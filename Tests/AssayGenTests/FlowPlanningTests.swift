@@ -309,29 +309,13 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             try EmittedFile.write(files, to: directory.path)
             try Data(server.utf8).write(to: directory.appendingPathComponent("server.py"))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [directory.appendingPathComponent("server.py").path, mode]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            defer {
-                // SIGKILL: Foundation's terminate() did not always reach the child here.
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+            // The server's first line is its port.
+            return try PythonProcess.withServer(python, [directory.appendingPathComponent("server.py").path, mode], in: directory) { port in
+                guard Int(port) != nil else { return (-1, "the server did not start: \(port)") }
+                return try PythonProcess.run(
+                    python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "flow", "-k", "create_pet or replace_pet or delete_pet"],
+                    in: directory, environment: ["ASSAY_BASE_URL": "http://127.0.0.1:\(port)"])
             }
-            // The first line is the port (the read blocks until the server is listening).
-            var line = Data()
-            while !line.contains(UInt8(ascii: "\n")) {
-                let chunk = pipe.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line += chunk
-            }
-            let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard Int(port) != nil else { return (-1, "the server did not start: \(port)") }
-            return try PythonProcess.run(
-                python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "flow", "-k", "create_pet or replace_pet or delete_pet"],
-                in: directory, environment: ["ASSAY_BASE_URL": "http://127.0.0.1:\(port)"])
         }
     }
 

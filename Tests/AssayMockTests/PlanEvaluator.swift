@@ -92,13 +92,12 @@ struct PlanEvaluator: Sendable {
             case .captured(let name): return captures[name]
             }
         }
-        var path = (model.servers.first.map { RouteTable.basePath(of: $0.defaultURL) } ?? "") + template.path
+        // A fragment (`/tags/{arn}#tagKeys`) is never sent, as requests drops it.
+        var path = (model.servers.first.map { RouteTable.basePath(of: $0.defaultURL) } ?? "") + PathTemplateParts(template.path).sent
         for parameter in template.pathParameters {
             guard let value = resolve(parameter.value) else { return nil }
             path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.quote(Self.pythonString(value)))
         }
-        // A fragment (`/tags/{arn}#tagKeys`) is never sent, as requests drops it.
-        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
         if let follow = template.follow {
             // A Location followed: the mock writes absolute paths (or URLs on its own host).
             guard let location = captures[follow]?.stringValue else { return nil }

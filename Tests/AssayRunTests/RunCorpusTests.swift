@@ -1,6 +1,5 @@
 import AssayCore
 import AssayGen
-import AssayMock
 import AssayRun
 import AssayTestSupport
 import Foundation
@@ -34,12 +33,6 @@ import Testing
     /// come from `tokenURL` (a local token endpoint), never from the description's.
     static func run(_ model: APIModel, name: String, tokenURL: String) async throws -> SpecResult {
         let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced)).plan()
-        let server = MockServer(model: model, options: MockOptions(seed: 1), port: 0)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let serving = Task { try await server.run { port in continuation.yield(port) } }
-        defer { serving.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
         // Credentials for every scheme the plan names; a busy test machine scales the
         // latency budgets (this checks conformance, not speed); no retry hides a failure.
         var environment: [String: String] = [:]
@@ -47,10 +40,11 @@ import Testing
             for variable in scheme.variables { environment[variable] = "assay-corpus-credential" }
             if case .oauth2ClientCredentials(_, let variable, _) = scheme.kind { environment[variable] = tokenURL }
         }
-        let configuration = RunConfiguration(
-            baseURL: "http://127.0.0.1:\(port)\(server.basePath)", timeoutSeconds: 30, workers: 4, retries: 0,
-            environment: environment, allowPrivate: true, latencyFactor: 10)
-        let report = try await PlanRunner(plan: plan, configuration: configuration).run()
+        let report = try await PlanParityTests.withMock(model, mutant: nil) { [environment] baseURL in
+            let configuration = RunConfiguration(
+                baseURL: baseURL, timeoutSeconds: 30, workers: 4, retries: 0, environment: environment, allowPrivate: true, latencyFactor: 10)
+            return try await PlanRunner(plan: plan, configuration: configuration).run()
+        }
         return SpecResult(
             name: name, cases: plan.cases.count, requests: plan.cases.reduce(0) { $0 + $1.steps.count },
             findings: Finding.findings(in: report, plan: plan))

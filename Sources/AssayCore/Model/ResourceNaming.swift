@@ -17,6 +17,15 @@ public enum ResourceNaming {
         return member == wanted || (member == "id" && wanted.hasSuffix("id"))
     }
 
+    /// Whether a member name reads as an identifier a server may assign: `id`, `uuid`,
+    /// `guid`, `sku`, `key`, or a name ending in `Id`, `ID`, `_id`, `-id`, `Uuid` or `_uuid`.
+    public static func isIdentifierName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        if ["id", "uuid", "guid", "sku", "key"].contains(lowered) { return true }
+        return name.hasSuffix("Id") || name.hasSuffix("ID") || lowered.hasSuffix("_id") || lowered.hasSuffix("-id")
+            || name.hasSuffix("Uuid") || lowered.hasSuffix("_uuid")
+    }
+
     /// Lower-case letters and digits only.
     public static func normalized(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))

@@ -132,39 +132,43 @@ enum PytestSupportFiles {
             return factor if 0 < factor < float("inf") else 1.0
 
 
-        def capture_body(response, pointer):
-            """The value at a JSON pointer (`/id`, `/items/0/id`) of the response body."""
-            value = response.json()
-            for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
-                if isinstance(value, list):
-                    assert token.isdigit() and int(token) < len(value), f"no {pointer} in the body: {_describe(response)}"
-                    value = value[int(token)]
-                else:
-                    assert isinstance(value, dict) and token in value, f"no {pointer} in the body: {_describe(response)}"
-                    value = value[token]
-            return value
+        _ABSENT = object()
 
 
-        def expect_body_value(response, pointer, expected):
-            """The body holds `expected` at a JSON pointer: a value sent earlier, read back."""
-            actual = capture_body(response, pointer)
-            same = actual == expected and isinstance(actual, bool) == isinstance(expected, bool)
-            assert same, f"expected {pointer} to be {expected!r} as sent, got {actual!r}: {_describe(response)}"
-
-
-        def expect_body_differs(response, pointer, previous):
-            """The body no longer holds `previous` at a JSON pointer (the member is absent or
-            holds another value): a replacement that left the member out replaced it."""
-            value = response.json()
+        def _at(value, pointer):
+            """The value at a JSON pointer inside `value`, or _ABSENT."""
             for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
                 if isinstance(value, list) and token.isdigit() and int(token) < len(value):
                     value = value[int(token)]
                 elif isinstance(value, dict) and token in value:
                     value = value[token]
                 else:
-                    return
-            same = value == previous and isinstance(value, bool) == isinstance(previous, bool)
-            assert not same, (
+                    return _ABSENT
+            return value
+
+
+        def _same(a, b):
+            """JSON equality: numbers by value, but a boolean is never a number."""
+            return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
+        def capture_body(response, pointer):
+            """The value at a JSON pointer (`/id`, `/items/0/id`) of the response body."""
+            value = _at(response.json(), pointer)
+            assert value is not _ABSENT, f"no {pointer} in the body: {_describe(response)}"
+            return value
+
+
+        def expect_body_value(response, pointer, expected):
+            """The body holds `expected` at a JSON pointer: a value sent earlier, read back."""
+            actual = capture_body(response, pointer)
+            assert _same(actual, expected), f"expected {pointer} to be {expected!r} as sent, got {actual!r}: {_describe(response)}"
+
+
+        def expect_body_differs(response, pointer, previous):
+            """The body no longer holds `previous` at a JSON pointer (the member is absent or
+            holds another value): a replacement that left the member out replaced it."""
+            assert not _same(_at(response.json(), pointer), previous), (
                 f"{pointer} still holds {previous!r}, which the replacement left out: {_describe(response)}"
             )
 
@@ -172,28 +176,13 @@ enum PytestSupportFiles {
         def expect_not_listed(response, pointer, member, value):
             """No item of the array at `pointer` holds `value` at `member`: what was deleted is
             no longer listed. No array there (an optional member left out) lists nothing."""
-            items = response.json()
-            for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
-                items = items.get(token) if isinstance(items, dict) else None
+            items = _at(response.json(), pointer)
             if not isinstance(items, list):
                 return
-            tokens = [t.replace("~1", "/").replace("~0", "~") for t in member.split("/")[1:]]
             for index, item in enumerate(items):
-                for token in tokens:
-                    if isinstance(item, list) and token.isdigit() and int(token) < len(item):
-                        item = item[int(token)]
-                    elif isinstance(item, dict) and token in item:
-                        item = item[token]
-                    else:
-                        item = _ABSENT
-                        break
-                same = item == value and isinstance(item, bool) == isinstance(value, bool)
-                assert not same, (
+                assert not _same(_at(item, member), value), (
                     f"{pointer}/{index} still lists {value!r} after the delete: {_describe(response)}"
                 )
-
-
-        _ABSENT = object()
 
 
         def capture_header(response, name):

@@ -97,13 +97,12 @@ extension TestPlanner {
     }
 
     /// A path with its variables unnamed and no trailing slash: `/v1/{parent}` and
-    /// `/v1/{name}/` have one shape, and a server routes them alike.
+    /// `/v1/{name}/` have one shape, and a server routes them alike. A fragment
+    /// (`/tags/{arn}#tagKeys`) tells operations apart; it is not in the path.
     static func shape(of path: String) -> String {
         var result = ""
         var inVariable = false
-        for character in path {
-            // A fragment (`/tags/{arn}#tagKeys`) tells operations apart; it is not in the path.
-            if character == "#" && !inVariable { break }
+        for character in PathTemplateParts(path).sent {
             if character == "{" {
                 inVariable = true
                 result += "{}"

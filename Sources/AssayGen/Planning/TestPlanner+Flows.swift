@@ -113,21 +113,13 @@ extension TestPlanner {
         let bindings = creation.bindings
         let noun = Self.noun(of: resource)
         var done = ["creates \(Self.article(noun)) \(noun)"]
-        let clientChosen: String?
-        if case .request = creation.source { clientChosen = resource.variable } else { clientChosen = nil }
+        let clientChosen = clientChosenVariable(resource, creation)
         let readBack = creation.body.map { readBackValues(sent: $0, read: resource.read, clientChosen: clientChosen) } ?? []
         if let read = resource.read, let step = itemStep(read, bindings: bindings, random: &random, bodyValues: readBack) {
             steps.append(step)
             done.append("reads it back")
         }
-        if let update = resource.update, var step = itemStep(update, bindings: bindings, random: &random, fill: .all) {
-            // A client-chosen id travels in the body too: it must stay the created one.
-            if case .literal(.object(var object))? = step.request.body?.value, case .request(let value) = creation.source,
-                let member = object.keys.first(where: { ResourceNaming.namesIdentifier($0, variable: resource.variable) })
-            {
-                object[member] = value
-                step.request.body?.value = .literal(.object(object))
-            }
+        if let update = resource.update, let step = updateStep(update, resource: resource, creation: creation, fill: .all, random: &random) {
             steps.append(step)
             done.append("updates it")
             if let read = resource.read {
@@ -283,15 +275,6 @@ extension TestPlanner {
             in: resolvedProperties(of: schema), variable: variable, noun: noun, members: { resolvedProperties(of: $0) }, resolve: resolve)
     }
 
-    /// Whether a member name reads as an identifier a server may assign: `id`, `uuid`,
-    /// `guid`, `sku`, or a name ending in `Id`, `_id`, `ID` or `Uuid`.
-    static func isIdentifierName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        if ["id", "uuid", "guid", "sku", "key"].contains(lowered) { return true }
-        return name.hasSuffix("Id") || name.hasSuffix("ID") || lowered.hasSuffix("_id") || lowered.hasSuffix("-id")
-            || name.hasSuffix("Uuid") || lowered.hasSuffix("_uuid")
-    }
-
     /// A schema with its `$ref` chain followed.
     func resolve(_ schema: JSONValue) -> JSONValue {
         guard let reference = schema["$ref"]?.stringValue else { return schema }
@@ -325,7 +308,7 @@ extension TestPlanner {
         var result: [BodyValue] = []
         for (name, value) in body {
             guard let property = declared[name] else { continue }
-            if Self.isIdentifierName(name) && !(clientChosen.map { ResourceNaming.namesIdentifier(name, variable: $0) } ?? false) { continue }
+            if ResourceNaming.isIdentifierName(name) && !(clientChosen.map { ResourceNaming.namesIdentifier(name, variable: $0) } ?? false) { continue }
             let resolved = resolve(property)
             if resolved["writeOnly"] == .bool(true) { continue }
             if let format = resolved["format"]?.stringValue?.lowercased(),

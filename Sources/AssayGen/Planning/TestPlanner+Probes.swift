@@ -100,7 +100,7 @@ extension TestPlanner {
         else { return nil }
         let readMembers = resolvedProperties(of: readSchema)
         var leftOut: [BodyValue] = []
-        for (name, value) in created where replacement[name] == nil && !required.contains(name) && !Self.isIdentifierName(name) {
+        for (name, value) in created where replacement[name] == nil && !required.contains(name) && !ResourceNaming.isIdentifierName(name) {
             guard let declared = putMembers[name], readMembers[name] != nil, Self.isDistinctive(value, schema: resolve(declared)) else { continue }
             leftOut.append(BodyValue(pointer: JSONPointer(tokens: [name]), value: .literal(value), mode: .differs))
             if leftOut.count == 4 { break }
@@ -173,7 +173,8 @@ extension TestPlanner {
         return true
     }
 
-    /// The update step of a flow: the path bound, a client-chosen id kept in the body.
+    /// The update step of a flow: the path bound, and a client-chosen id, which travels in
+    /// the body too, kept the created one.
     func updateStep(
         _ update: AssayCore.Operation, resource: Resource, creation: Creation, fill: RequestFactory.Fill, random: inout SeededRandom
     ) -> TestStep? {

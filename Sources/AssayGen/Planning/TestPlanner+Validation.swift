@@ -50,12 +50,7 @@ extension TestPlanner {
         // another on the same path: without it the request is a valid call of that other one.
         // So do query pairs written into the path (`/build/{file}?view=fileinfo`): a request
         // always carries them, whatever its parameters say.
-        let discriminators: Set<String> = {
-            guard let start = operation.path.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return [] }
-            return Set(
-                operation.path[operation.path.index(after: start)...].split(whereSeparator: { $0 == "&" || $0 == "#" })
-                    .map { String($0.prefix { $0 != "=" }).lowercased() })
-        }()
+        let discriminators = PathTemplateParts(operation.path).fixedNames
         for parameter in operation.parameters where parameter.required && parameter.location != .path {
             if discriminators.contains(parameter.name.lowercased()) { continue }
             // Headers the HTTP stack always writes itself (requests and the runner both send

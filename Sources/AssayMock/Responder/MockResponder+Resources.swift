@@ -28,38 +28,42 @@ extension MockResponder {
     private func plain(_ exchange: Exchange) -> MockResponse {
         let success = success(for: exchange.operation, creating: false)
         let answer = successResponse(exchange, success, random: requestRandom(exchange), record: nil, location: .root)
-        guard exchange.operation.method == .get, let body = answer.body, let schema = success.media?.schema else { return answer.response }
-        let scrubbed = withoutDeleted(body, collection: exchange.key)
-        guard scrubbed != body, responses.isValid(scrubbed, schemaAt: schema.pointer) else { return answer.response }
+        guard exchange.operation.method == .get, store.hasDeletions, let body = answer.body, let schema = success.media?.schema,
+            let scrubbed = withoutDeleted(body, collection: exchange.key), responses.isValid(scrubbed, schemaAt: schema.pointer)
+        else { return answer.response }
         var response = answer.response
         response.body = JSONWriter().bytes(scrubbed)
         return response
     }
 
     /// `body` (an array, or an object holding arrays) without the items whose id member
-    /// names a resource deleted under `collection`.
-    private func withoutDeleted(_ body: JSONValue, collection: [String]) -> JSONValue {
-        func keep(_ item: JSONValue) -> Bool {
-            guard case .object(let members) = item else { return true }
-            return !members.contains { name, value in
-                let lowered = name.lowercased()
-                guard lowered == "id" || lowered.hasSuffix("id") || lowered.hasSuffix("_id") else { return false }
-                switch value {
-                case .integer, .string: return store.isDeleted(collection + [value.wireText])
-                default: return false
-                }
+    /// names a resource deleted under `collection`; `nil` when no item does.
+    private func withoutDeleted(_ body: JSONValue, collection: [String]) -> JSONValue? {
+        var dropped = false
+        func kept(_ items: [JSONValue]) -> [JSONValue] {
+            items.filter { item in
+                let deleted = item.objectValue?.contains { name, value in
+                    guard ResourceNaming.isIdentifierName(name) else { return false }
+                    switch value {
+                    case .integer, .string: return store.isDeleted(collection + [value.wireText])
+                    default: return false
+                    }
+                } ?? false
+                if deleted { dropped = true }
+                return !deleted
             }
         }
+        let result: JSONValue
         switch body {
-        case .array(let items): return .array(items.filter(keep))
-        case .object(let members):
-            var result = members
+        case .array(let items): result = .array(kept(items))
+        case .object(var members):
             for (name, value) in members {
-                if case .array(let items) = value { result[name] = .array(items.filter(keep)) }
+                if case .array(let items) = value { members[name] = .array(kept(items)) }
             }
-            return .object(result)
-        default: return body
+            result = .object(members)
+        default: return nil
         }
+        return dropped ? result : nil
     }
 
     /// Where a success body of this operation holds the resource's members: the parent

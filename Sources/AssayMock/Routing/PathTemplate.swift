@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A path template of the description (`/pets/{petId}`, `/files/{name}.{ext}`) that matches
 /// concrete request paths and names the values of its variables.
 struct PathTemplate: Sendable, Hashable {
@@ -20,23 +22,10 @@ struct PathTemplate: Sendable, Hashable {
 
     init(_ template: String) {
         self.template = template
-        var path = Substring(template)
-        if let hash = path.firstIndex(of: "#") {
-            fragment = path[path.index(after: hash)...].split(separator: "&").map { condition in
-                guard let equals = condition.firstIndex(of: "=") else { return (String(condition), nil) }
-                return (String(condition[..<equals]), String(condition[condition.index(after: equals)...]))
-            }
-            path = path[..<hash]
-        } else {
-            fragment = []
-        }
-        if let mark = path.firstIndex(of: "?") {
-            segments = Self.split(String(path[..<mark])).map(Self.pieces)
-            fixedQuery = FormEncoding.pairs(String(path[path.index(after: mark)...]))
-        } else {
-            segments = Self.split(String(path)).map(Self.pieces)
-            fixedQuery = []
-        }
+        let parts = PathTemplateParts(template)
+        segments = Self.split(String(parts.path)).map(Self.pieces)
+        fixedQuery = parts.fixedQuery.map { FormEncoding.pairs(String($0)) } ?? []
+        fragment = parts.fragmentConditions
     }
 
     /// Whether a request's query and headers hold what the fragment names.

@@ -17,6 +17,9 @@ struct ResourceStore: Sendable {
         records[key]
     }
 
+    /// Whether anything was deleted at all (lists need no scrubbing otherwise).
+    var hasDeletions: Bool { !deleted.isEmpty }
+
     func isDeleted(_ key: [String]) -> Bool {
         deleted.contains(key)
     }
