@@ -170,7 +170,7 @@ RESULTS="$WORK/results"
 mkdir "$RESULTS"
 export ASSAY PY CORPUS WORK RESULTS STEP_TIMEOUT
 
-echo "==> checking ${#specs[@]} of ${#all[@]} descriptions ($JOBS at a time)"
+echo "==> checking ${#specs[@]} of $corpus_total descriptions ($JOBS at a time)"
 start=$(date +%s.%N)
 for i in "${!specs[@]}"; do
     printf '%06d\0%s\0' "$i" "${specs[i]}"

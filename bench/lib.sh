@@ -17,7 +17,7 @@ stop_process() {
 # corpus_specs CORPUS NAME_PATTERN...: sets the array `specs` to the files under CORPUS whose
 # name matches one of the find -name patterns, sorted by path; MATCH (an extended regular
 # expression on the path), then STRIDE (every K-th) and LIMIT (the first N) narrow it.
-# Exits when none is left.
+# Sets `corpus_total` to the number matched before STRIDE and LIMIT. Exits when none is left.
 corpus_specs() {
     local corpus=$1 i
     shift
@@ -31,5 +31,7 @@ corpus_specs() {
         specs+=("${all[i]}")
         if ((limit > 0 && ${#specs[@]} >= limit)); then break; fi
     done
+    # shellcheck disable=SC2034 # read by the script that sources this file
+    corpus_total=${#all[@]}
     ((${#specs[@]} > 0)) || { echo "no descriptions under $corpus" >&2; exit 1; }
 }

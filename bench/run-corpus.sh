@@ -286,7 +286,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "==> ${#specs[@]} of ${#all[@]} descriptions: generate, mock, run ($JOBS at a time, $ASSAY)"
+echo "==> ${#specs[@]} of $corpus_total descriptions: generate, mock, run ($JOBS at a time, $ASSAY)"
 start=$EPOCHREALTIME
 for i in "${!specs[@]}"; do
     printf '%06d\0%s\0' "$i" "${specs[i]}"
@@ -341,7 +341,7 @@ if ((${#failures[@]} > 0)); then
 fi
 echo
 row() { printf '%-40s %s\n' "$1" "$2"; }
-row "specs:" "$TOTAL of ${#all[@]}"
+row "specs:" "$TOTAL of $corpus_total"
 row "specs run:" "$run"
 row "not loadable:" "$not_loaded"
 row "errors (crash, timeout, no mock):" "$errors"

@@ -1,3 +1,4 @@
+import AssayMock
 public import Hummingbird
 import NIOCore
 
@@ -16,7 +17,8 @@ public func withTestServer<Result: Sendable>(
             continuation.finish()
         }
     )
-    let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+    // Stopped by a graceful shutdown, never by cancelling the server (see GracefulServer).
+    let server = Task { try await GracefulServer.run(app, logger: app.logger) }
     defer { server.cancel() }
     var iterator = stream.makeAsyncIterator()
     guard let port = await iterator.next(), port > 0 else {

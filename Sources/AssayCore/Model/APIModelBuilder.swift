@@ -196,6 +196,18 @@ struct APIModelBuilder {
                     description: Self.text(variable["description"])
                 )
             }
+            // A `{name}` the server does not declare (Swagger 2.0 has no server variables,
+            // yet some basePaths hold one, e.g. `/v2.0/{apikey}`) would otherwise stay in
+            // every URL built from it, braces and all: it becomes a variable whose default
+            // is its own name, so the default URL is at least a well-formed one.
+            for name in Operation.templateVariables(in: url) where variables[name] == nil {
+                warn(
+                    "undeclared-server-variable",
+                    "the server URL \"\(url)\" uses {\(name)} but declares no such variable; it is read as a variable defaulting to \"\(name)\"",
+                    at: pointer.appending(index).appending("url")
+                )
+                variables[name] = Server.Variable(defaultValue: name, allowedValues: [], description: nil)
+            }
             servers.append(Server(url: url, description: Self.text(server["description"]), variables: variables))
         }
         return servers.isEmpty ? nil : servers

@@ -20,8 +20,11 @@ extension TestPlanner {
                 ))
         }
         let denied = StatusExpectation(codes: [401, 403])
+        // Twins (``TestPlanner/hasTwins``): only the 405 case holds for every one of them; a
+        // request this operation must refuse, a twin may accept.
+        let twins = hasTwins.contains(operation.id)
 
-        if operation.isSecured {
+        if operation.isSecured && !twins {
             var request = valid
             request.credentials = .none
             add("no-credentials", "refuses a request without credentials",
@@ -34,7 +37,7 @@ extension TestPlanner {
                 request, denied)
         }
 
-        if let request = unknownResourceRequest(for: operation, valid: valid, random: &random) {
+        if !twins, let request = unknownResourceRequest(for: operation, valid: valid, random: &random) {
             add("unknown-id", "answers 404 for an unknown id",
                 "The last path parameter names a resource that does not exist (a valid value no server has issued). "
                     + "The API must answer 404, not 200 with an empty body or a 5xx.",
@@ -52,7 +55,7 @@ extension TestPlanner {
 
         // A text/plain body is wrong only where the operation takes no text: one that
         // documents text/plain, text/* or */* may rightly accept it.
-        if let body = valid.body, body.encoding == .json, !Self.acceptsText(operation) {
+        if !twins, let body = valid.body, body.encoding == .json, !Self.acceptsText(operation) {
             var request = valid
             request.body = RequestTemplate.Body(contentType: "text/plain", encoding: .text, value: .literal("assay: this body is not JSON"))
             add("unsupported-media-type", "answers 415 to a text/plain body",

@@ -45,7 +45,7 @@ extension TestPlanner {
     /// the operations on the item, in path order.
     func resources() -> [Resource] {
         var byPath: [String: [HTTPMethod: AssayCore.Operation]] = [:]
-        for operation in model.operations { byPath[operation.path, default: [:]][operation.method] = operation }
+        for operation in testedOperations { byPath[operation.path, default: [:]][operation.method] = operation }
         var result: [Resource] = []
         for item in byPath.keys.sorted() {
             guard let (collection, variable) = Self.splitItemPath(item) else { continue }
@@ -94,7 +94,7 @@ extension TestPlanner {
                 cases.append((Self.suiteName(of: resource.create), probe))
             }
         }
-        for operation in model.operations {
+        for operation in testedOperations {
             for testCase in linkCases(from: operation) {
                 cases.append((Self.suiteName(of: operation), testCase))
             }
@@ -190,12 +190,18 @@ extension TestPlanner {
             }
         }
         guard var request = try? factory.request(for: resource.create, fill: fill, random: &random) else { return nil }
-        bind(&request, bindings)
         // Path values nothing created (a subscription, a region, the item name a PUT
         // chooses) stay the same in every step.
-        for parameter in request.pathParameters where bindings[parameter.name] == nil && parameter.name != resource.variable {
-            bindings[parameter.name] = parameter.value
+        for parameter in request.pathParameters where bindings[parameter.name] == nil {
+            let shared = sharedPathValue(parameter.value, named: parameter.name, random: &random)
+            if parameter.name == resource.variable {
+                if resource.createsAtItem { bindings[parameter.name] = shared }
+            } else {
+                bindings[parameter.name] = shared
+            }
         }
+        bind(&request, bindings)
+        if resource.createsAtItem { bindings[resource.variable] = nil }
         var step = self.step(resource.create, request, expect: positiveExpectation(for: resource.create))
         let body: JSONValue? = if case .literal(let value)? = request.body?.value { value } else { nil }
         guard let source = idSource(resource, request: request) else { return nil }
@@ -223,6 +229,32 @@ extension TestPlanner {
         var expect = positiveExpectation(for: operation)
         expect.bodyValues = bodyValues
         return step(operation, request, expect: expect)
+    }
+
+    /// A path value a flow sends to several operations, valid for each of them: the
+    /// operations of one API often give a variable of one name different schemas (Azure's
+    /// `resourceGroupName` has a pattern in some operations and none in others), and a
+    /// value generated for the first may break the rule of a later one. Kept when it is
+    /// valid for every schema the description gives the name; else a value generated for
+    /// one of the stricter schemas that is valid for all (else kept: the flow then shows
+    /// the conflict).
+    func sharedPathValue(_ value: PlanValue, named name: String, random: inout SeededRandom) -> PlanValue {
+        guard case .literal(let literal) = value, let parameters = pathParameters[name], parameters.count > 1 else { return value }
+        func validForAll(_ candidate: JSONValue) -> Bool {
+            parameters.allSatisfy { parameter in
+                guard let schema = parameter.schema else { return true }
+                return validator.isValid(candidate, against: schema.value, schemaPointer: schema.pointer)
+            }
+        }
+        if validForAll(literal) { return value }
+        for parameter in parameters {
+            for _ in 0..<3 {
+                if let candidate = try? factory.value(of: parameter, fill: .required, random: &random), validForAll(candidate) {
+                    return .literal(candidate)
+                }
+            }
+        }
+        return value
     }
 
     /// Puts bound values in the request's path.
@@ -321,6 +353,10 @@ extension TestPlanner {
             case .integer, .bool: break
             default: continue
             }
+            // A value the read's own schema refuses cannot come back: one path often serves
+            // several resource types (Google's `/v1beta1/{name}` updates a version and reads
+            // a domain), each with its own `status` enum.
+            guard validator.isValid(value, against: property, schemaPointer: schema.pointer) else { continue }
             result.append(BodyValue(pointer: JSONPointer(tokens: [name]), value: .literal(value)))
             if result.count == 6 { break }
         }
@@ -348,6 +384,12 @@ extension TestPlanner {
                     let value: PlanValue
                     if case .string(let text) = expression, text.hasPrefix("$") {
                         if let source = Self.responseSource(text) {
+                            // A pointer no body of the documented schema can have (`/id/`
+                            // into an array of integers): no server can satisfy the link.
+                            if case .body(let pointer) = source, !bodyCanHold(pointer, response: response) {
+                                understood = false
+                                break
+                            }
                             let captureName = "\(link.name) \(name)"
                             sourceStep.captures.append(Capture(name: captureName, source: source))
                             value = .captured(captureName)
@@ -383,11 +425,48 @@ extension TestPlanner {
         return cases
     }
 
+    /// Whether a JSON body of the response's documented schema can have a value at
+    /// `pointer`: each token a declared property, a member an object schema allows, or an
+    /// index into an array. A schema that does not say (no schema, `anyOf`/`oneOf`, a
+    /// `$ref` Assay cannot follow) can.
+    func bodyCanHold(_ pointer: JSONPointer, response: Response) -> Bool {
+        guard let media = response.content.first(where: { Self.isJSON($0.contentType) }), var schema = media.schema?.value else {
+            return true
+        }
+        for token in pointer.tokens {
+            schema = resolve(schema)
+            guard case .object(let keywords) = schema, keywords["anyOf"] == nil, keywords["oneOf"] == nil else { return true }
+            let types: [String] = switch keywords["type"] {
+            case .string(let type)?: [type]
+            case .array(let list)?: list.compactMap(\.stringValue)
+            default: []
+            }
+            let properties = resolvedProperties(of: schema)
+            if let property = properties[token] {
+                schema = property
+            } else if types.contains("array") || (types.isEmpty && keywords["items"] != nil) {
+                guard !token.isEmpty, token.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+                schema = keywords["items"] ?? .object([:])
+            } else if types.isEmpty || types.contains("object") {
+                if case .bool(false)? = keywords["additionalProperties"] { return false }
+                schema = keywords["additionalProperties"].flatMap { $0.objectValue == nil ? nil : $0 } ?? .object([:])
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The operation a link targets, by `operationId` or by a local `operationRef`.
     func linkTarget(_ link: Link) -> AssayCore.Operation? {
-        if let id = link.operationID { return model.operation(withID: id) }
-        guard let reference = link.operationRef, reference.hasPrefix("#"), let pointer = JSONPointer(reference) else { return nil }
-        return model.operations.first { $0.pointer == pointer }
+        let target: AssayCore.Operation?
+        if let id = link.operationID {
+            target = model.operation(withID: id)
+        } else {
+            guard let reference = link.operationRef, reference.hasPrefix("#"), let pointer = JSONPointer(reference) else { return nil }
+            target = model.operations.first { $0.pointer == pointer }
+        }
+        return target.flatMap { shadowedBy[$0.id] == nil ? $0 : nil }
     }
 
     /// The expression a link gives for a path variable (`petId` or `path.petId`).

@@ -126,7 +126,7 @@ extension TestPlanner {
     /// an item it sees.
     func deleteListProbe(_ resource: Resource, resources: [String: Resource]) -> TestCase? {
         guard let delete = resource.delete, !resource.createsAtItem,
-            let list = model.operations.first(where: { $0.path == resource.collection && $0.method == .get }),
+            let list = testedOperations.first(where: { $0.path == resource.collection && $0.method == .get }),
             let schema = list.responses.first(where: \.isSuccess)?.content.first(where: { Self.isJSON($0.contentType) })?.schema?.value,
             let (items, member) = listedIdentifier(in: schema, resource: resource)
         else { return nil }

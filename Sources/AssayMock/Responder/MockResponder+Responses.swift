@@ -66,6 +66,12 @@ extension MockResponder {
             if let schema = media.schema {
                 do {
                     value = try generator.value(forSchemaAt: schema.pointer, random: &random)
+                    // A resource reads as one even where its schema also admits null (Azure's
+                    // models say `nullable: true`): a null answer to a create leaves the
+                    // client no id to go on with.
+                    for _ in 0..<8 where value == .null && (record != nil || !required.isEmpty) {
+                        value = try generator.value(forSchemaAt: schema.pointer, random: &random)
+                    }
                 } catch {
                     return (
                         problem(

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OrderedCollections
+import UnixSignals
 
 /// The mock as an HTTP server: a ``MockResponder`` behind Hummingbird.
 ///
@@ -13,7 +14,7 @@ import OrderedCollections
 ///
 /// Port 0 binds a free port; `onListening` learns which. The server runs until the task
 /// running it is cancelled (or, with `handlingSignals`, until SIGINT or SIGTERM), then
-/// shuts down gracefully.
+/// shuts down gracefully (``GracefulServer``).
 public struct MockServer: Sendable {
     public let model: APIModel
     public let options: MockOptions
@@ -55,10 +56,6 @@ public struct MockServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? fallbackPort) },
             logger: logger
         )
-        if handlingSignals {
-            try await application.runService()
-        } else {
-            try await application.run()
-        }
+        try await GracefulServer.run(application, gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [], logger: logger)
     }
 }

@@ -42,7 +42,7 @@ struct ResourceLayout: Sendable {
         var byPath: [String: [HTTPMethod: AssayCore.Operation]] = [:]
         for operation in model.operations { byPath[operation.path, default: [:]][operation.method] = operation }
         return model.operations.map { operation in
-            var layout = ResourceLayout()
+            let layout = ResourceLayout()
             let item = splitItemPath(operation.path).map { variable in
                 ResourceLayout(
                     role: .item(variable: variable.variable),
@@ -53,19 +53,24 @@ struct ResourceLayout: Sendable {
             guard operation.method == .post else { return item ?? layout }
             var collection = Substring(operation.path)
             while collection.count > 1 && collection.hasSuffix("/") { collection = collection.dropLast() }
+            // Several item paths may sit under the collection with differently named
+            // variables (`/versions/{version}` for DELETE, `/versions/{versionoralias}` for
+            // GET): the first whose variable the create's answer or request names wins, as
+            // that is where the new id can be read.
+            var first: ResourceLayout?
             for (path, operations) in byPath.sorted(by: { $0.key < $1.key }) {
                 guard let (itemCollection, variable) = splitItemPath(path), itemCollection == collection,
                     operations[.get] != nil || operations[.delete] != nil || operations[.put] != nil || operations[.patch] != nil
                 else { continue }
-                layout.role = .create(item: path, variable: variable)
-                let noun = noun(of: path)
-                layout.responseIdentifier = identifierPointer(of: operation, variable: variable, noun: noun, lookup: lookup)
-                layout.identifier = identifierPlace(operation, itemOperations: Array(operations.values), variable: variable, model: model)
-                    ?? layout.responseIdentifier.map(IdentifierPlace.body)
+                var candidate = ResourceLayout(role: .create(item: path, variable: variable))
+                candidate.responseIdentifier = identifierPointer(of: operation, variable: variable, noun: noun(of: path), lookup: lookup)
+                candidate.identifier = identifierPlace(operation, itemOperations: Array(operations.values), variable: variable, model: model)
+                    ?? candidate.responseIdentifier.map(IdentifierPlace.body)
                     ?? requestIdentifier(operation, variable: variable, lookup: lookup)
-                return layout
+                if candidate.identifier != nil { return candidate }
+                if first == nil { first = candidate }
             }
-            return item ?? layout
+            return first ?? item ?? layout
         }
     }
 
