@@ -49,6 +49,26 @@ struct SpecLoaderTests {
         #expect(model.resolve(reference: "#/components/schemas/Owner")?["required"] == ["email"])
     }
 
+    @Test func aServerVariableNobodyDeclaredDefaultsToItsName() async throws {
+        // Swagger 2.0 has no server variables, yet faretrotter's basePath is `/v2.0/{apikey}`.
+        let swagger = try await load(
+            "swagger: '2.0'\ninfo: {title: T, version: '1'}\nhost: api.example.com\nbasePath: /v2.0/{apikey}\n"
+                + "paths: {/places: {get: {responses: {'200': {description: ok}}}}}\n")
+        let server = try #require(swagger.model.servers.first)
+        #expect(server.url == "https://api.example.com/v2.0/{apikey}")
+        #expect(server.variables["apikey"]?.defaultValue == "apikey")
+        #expect(server.defaultURL == "https://api.example.com/v2.0/apikey")
+        let warning = try #require(swagger.warnings.first { $0.code == "undeclared-server-variable" })
+        #expect(warning.message.contains("{apikey}"))
+        #expect(warning.pointer == "/servers/0/url")
+        // A declared variable keeps its own default.
+        let declared = try await load(
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n"
+                + "servers: [{url: 'https://{region}.example.com/{v}', variables: {region: {default: eu}}}]\npaths: {}\n")
+        #expect(declared.model.servers.first?.defaultURL == "https://eu.example.com/v")
+        #expect(declared.warnings.filter { $0.code == "undeclared-server-variable" }.count == 1)
+    }
+
     @Test func swaggerAndOpenAPIVersionsAreDetected() async throws {
         let v31 = try await load("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n")
         #expect(v31.model.sourceFormat == .openAPI31("3.1.0"))

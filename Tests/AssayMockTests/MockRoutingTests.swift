@@ -82,6 +82,54 @@ import Testing
         #expect(put.header("Allow") == "GET, DELETE")
     }
 
+    @Test func aCreatedResourceIsAnObjectWithItsIdWhereTheItemPathReadsIt() async throws {
+        // lex-models: two item paths under one collection, DELETE at `/versions/{version}`
+        // and GET at `/versions/{versionoralias}`; the id goes where the answer names it.
+        // cognitiveservices: the resource schema is `nullable: true`; a create never answers null.
+        let model = try await MockFixture.model(
+            """
+            openapi: 3.0.3
+            info: {title: Versions, version: '1'}
+            paths:
+              /bots/{name}/versions:
+                post:
+                  parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+                  responses:
+                    '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Version'}}}}
+              /bots/{name}/versions/{version}:
+                delete:
+                  parameters:
+                    - {name: name, in: path, required: true, schema: {type: string}}
+                    - {name: version, in: path, required: true, schema: {type: string}}
+                  responses: {'204': {description: gone}}
+              /bots/{name}/versions/{versionoralias}:
+                get:
+                  parameters:
+                    - {name: name, in: path, required: true, schema: {type: string}}
+                    - {name: versionoralias, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Version'}}}}
+            components:
+              schemas:
+                Version:
+                  nullable: true
+                  type: object
+                  properties:
+                    version: {type: string, pattern: '^[0-9]+$'}
+                    checksum: {type: string}
+            """)
+        var responder = MockResponder(model: model, options: MockOptions(seed: 2))
+        for bot in ["alpha", "beta", "gamma", "delta", "omega", "sigma"] {
+            let created = responder.respond(to: MockRequest(method: "POST", target: "/bots/\(bot)/versions"))
+            #expect(created.status == 201)
+            let body = try JSONValue.parse(created.body)
+            let version = try #require(body["version"]?.stringValue, "\(bot): the answer names the new version")
+            #expect(created.header("Location") == "/bots/\(bot)/versions/\(version)")
+            let read = responder.respond(to: MockRequest(method: "GET", target: "/bots/\(bot)/versions/\(version)"))
+            #expect(try JSONValue.parse(read.body)["version"] == .string(version))
+        }
+    }
+
     @Test func queryStylesAreRead() async throws {
         var responder = try await Self.responder()
         func status(_ query: String) -> Int { responder.respond(to: MockRequest(method: "GET", target: "/api/search?" + query)).status }
