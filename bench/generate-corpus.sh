@@ -35,8 +35,6 @@ SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
-CORPUS="$SHARED/corpus/apis-guru"
 JOBS=2
 STEP_TIMEOUT="${STEP_TIMEOUT:-300}"
 

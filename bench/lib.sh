@@ -1,6 +1,13 @@
 # shellcheck shell=bash
-# Shared by the bench scripts (sourced, never run): stopping what a script started, and
-# choosing corpus descriptions the same way everywhere.
+# Shared by the bench scripts (sourced, never run): where the corpus is, stopping what a
+# script started, and choosing corpus descriptions the same way everywhere.
+
+# Where the shared material and the robustness corpus are (ROOT is the project root, set by
+# the script before it sources this file).
+# shellcheck disable=SC2034 # read by the script that sources this file
+SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
+# shellcheck disable=SC2034
+CORPUS="$SHARED/corpus/apis-guru"
 
 # stop_process PID: SIGTERM, then up to 5 s for it to go, then SIGKILL; reaps it.
 stop_process() {

@@ -47,8 +47,6 @@ SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
-CORPUS="$SHARED/corpus/apis-guru"
 STEP_TIMEOUT="${STEP_TIMEOUT:-300}"
 MOCK_START_TIMEOUT="${MOCK_START_TIMEOUT:-120}"
 JOBS="${RUN_CORPUS_JOBS:-2}"

@@ -57,9 +57,6 @@ SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 cd "$ROOT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-
-SHARED="${ASSAY_SHARED_DIR:-$ROOT/../shared}"
-CORPUS="$SHARED/corpus/apis-guru"
 BENCH_TARGETS="${BENCH_TARGETS:-mock httpbin}"
 MOCK_SPECS="${MOCK_SPECS:-examples/petstore.yaml $CORPUS/turbinelabs.io/1.0/swagger.yaml}"
 WORKERS="${BENCH_WORKERS:-4}"

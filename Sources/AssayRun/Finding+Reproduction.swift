@@ -75,12 +75,12 @@ extension Finding {
     /// The assertion of the last response that fails as the run failed.
     private func assertion(schemaPointer: JSONPointer?) -> [String] {
         let status = expectation.status
-        let accepted = "response.status_code in \(pythonTuple(status.codes)) or response.status_code // 100 in \(pythonTuple(status.classes))"
+        let accepted = "response.status_code in \(PythonLiteral.tuple(status.codes)) or response.status_code // 100 in \(PythonLiteral.tuple(status.classes))"
         let statusLine = "    assert \(accepted), f\"expected \(status), got {response.status_code}: {response.text[:600]}\""
         switch check {
         case .undocumentedStatus:
             let codes = expectation.documented?.codes ?? []
-            return ["    assert response.status_code in \(pythonTuple(codes)), f\"{response.status_code} is not documented: {response.text[:600]}\""]
+            return ["    assert response.status_code in \(PythonLiteral.tuple(codes)), f\"{response.status_code} is not documented: {response.text[:600]}\""]
         case .wrongContentType:
             let media = PythonLiteral.string(expectation.contentType ?? "application/json")
             return [
@@ -132,9 +132,6 @@ extension Finding {
         }
     }
 
-    private func pythonTuple(_ values: [Int]) -> String {
-        values.isEmpty ? "()" : "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
-    }
 
     /// A JSON pointer as a URI fragment (percent-encoding what a fragment cannot hold).
     static func fragment(_ pointer: JSONPointer) -> String {

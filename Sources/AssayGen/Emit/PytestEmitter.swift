@@ -244,16 +244,16 @@ public struct PytestEmitter: Sendable {
             for argument in arguments { lines.append("        \(argument),") }
             lines.append("    )")
         }
-        let status = step.expect.status
-        var statusArguments: [String] = []
-        if !status.codes.isEmpty { statusArguments.append("codes=(" + status.codes.map(String.init).joined(separator: ", ") + (status.codes.count == 1 ? ",)" : ")")) }
-        if !status.classes.isEmpty { statusArguments.append("classes=(" + status.classes.map(String.init).joined(separator: ", ") + (status.classes.count == 1 ? ",)" : ")")) }
-        lines.append("    expect_status(response, " + statusArguments.joined(separator: ", ") + ")")
-        if let documented = step.expect.documented {
+        // `codes=(…), classes=(…)`, each only when not empty.
+        func statusArguments(_ status: StatusExpectation) -> String {
             var arguments: [String] = []
-            if !documented.codes.isEmpty { arguments.append("codes=(" + documented.codes.map(String.init).joined(separator: ", ") + (documented.codes.count == 1 ? ",)" : ")")) }
-            if !documented.classes.isEmpty { arguments.append("classes=(" + documented.classes.map(String.init).joined(separator: ", ") + (documented.classes.count == 1 ? ",)" : ")")) }
-            lines.append("    expect_documented(response, " + arguments.joined(separator: ", ") + ")")
+            if !status.codes.isEmpty { arguments.append("codes=" + PythonLiteral.tuple(status.codes)) }
+            if !status.classes.isEmpty { arguments.append("classes=" + PythonLiteral.tuple(status.classes)) }
+            return arguments.joined(separator: ", ")
+        }
+        lines.append("    expect_status(response, \(statusArguments(step.expect.status)))")
+        if let documented = step.expect.documented {
+            lines.append("    expect_documented(response, \(statusArguments(documented)))")
         }
         if let contentType = step.expect.contentType {
             lines.append("    expect_json(response, \(PythonLiteral.string(contentType)))")

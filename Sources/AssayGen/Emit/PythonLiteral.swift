@@ -21,6 +21,11 @@ public enum PythonLiteral {
         }
     }
 
+    /// A Python tuple of integers: `()`, `(404,)`, `(200, 201)`.
+    public static func tuple(_ values: [Int]) -> String {
+        values.isEmpty ? "()" : "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
+    }
+
     /// The value on one line.
     public static func renderFlat(_ value: JSONValue) -> String {
         switch value {

@@ -319,18 +319,26 @@ extension PlanValue {
     }
 }
 
+extension StatusExpectation {
+    /// `{"codes": [...], "classes": [...]}`, each only when not empty.
+    var json: JSONValue {
+        var object: JSONObject = [:]
+        if !codes.isEmpty { object["codes"] = .array(codes.map { .integer($0) }) }
+        if !classes.isEmpty { object["classes"] = .array(classes.map { .integer($0) }) }
+        return .object(object)
+    }
+
+    init(reader: PlanReader) throws(PlanError) {
+        self.init(
+            codes: try (reader.optionalArray("codes") ?? []).map { entry throws(PlanError) in try entry.asInt() },
+            classes: try (reader.optionalArray("classes") ?? []).map { entry throws(PlanError) in try entry.asInt() })
+    }
+}
+
 extension Expectation {
     var json: JSONValue {
-        var status: JSONObject = [:]
-        if !self.status.codes.isEmpty { status["codes"] = .array(self.status.codes.map { .integer($0) }) }
-        if !self.status.classes.isEmpty { status["classes"] = .array(self.status.classes.map { .integer($0) }) }
-        var object: JSONObject = ["status": .object(status)]
-        if let documented {
-            var entry: JSONObject = [:]
-            if !documented.codes.isEmpty { entry["codes"] = .array(documented.codes.map { .integer($0) }) }
-            if !documented.classes.isEmpty { entry["classes"] = .array(documented.classes.map { .integer($0) }) }
-            object["documentedStatus"] = .object(entry)
-        }
+        var object: JSONObject = ["status": status.json]
+        if let documented { object["documentedStatus"] = documented.json }
         if let contentType { object["contentType"] = .string(contentType) }
         if let schema { object["schema"] = .string(schema.description) }
         if !headers.isEmpty { object["headers"] = .array(headers.map { .string($0) }) }
@@ -354,18 +362,12 @@ extension Expectation {
     }
 
     init(reader: PlanReader) throws(PlanError) {
-        let status = try reader.object("status")
-        let codes = try (status.optionalArray("codes") ?? []).map { entry throws(PlanError) in try entry.asInt() }
-        let classes = try (status.optionalArray("classes") ?? []).map { entry throws(PlanError) in try entry.asInt() }
-        guard !codes.isEmpty || !classes.isEmpty else { throw status.error("an expectation needs status codes or classes", key: nil) }
-        var documented: StatusExpectation?
-        if let entry = try reader.optionalObject("documentedStatus") {
-            documented = StatusExpectation(
-                codes: try (entry.optionalArray("codes") ?? []).map { item throws(PlanError) in try item.asInt() },
-                classes: try (entry.optionalArray("classes") ?? []).map { item throws(PlanError) in try item.asInt() })
-        }
+        let statusReader = try reader.object("status")
+        let status = try StatusExpectation(reader: statusReader)
+        guard !status.codes.isEmpty || !status.classes.isEmpty else { throw statusReader.error("an expectation needs status codes or classes", key: nil) }
+        let documented = try reader.optionalObject("documentedStatus").map { entry throws(PlanError) in try StatusExpectation(reader: entry) }
         self.init(
-            status: StatusExpectation(codes: codes, classes: classes),
+            status: status,
             contentType: try reader.optionalString("contentType"),
             schema: try reader.optionalString("schema") == nil ? nil : try reader.pointer("schema"),
             headers: try (reader.optionalArray("headers") ?? []).map { entry throws(PlanError) in try entry.asString() },

@@ -192,16 +192,14 @@ extension TestPlanner {
         guard var request = try? factory.request(for: resource.create, fill: fill, random: &random) else { return nil }
         // Path values nothing created (a subscription, a region, the item name a PUT
         // chooses) stay the same in every step.
+        // The item's own variable too when the create names the item (a PUT); it is bound
+        // below from where the id comes.
         for parameter in request.pathParameters where bindings[parameter.name] == nil {
-            let shared = sharedPathValue(parameter.value, named: parameter.name, random: &random)
-            if parameter.name == resource.variable {
-                if resource.createsAtItem { bindings[parameter.name] = shared }
-            } else {
-                bindings[parameter.name] = shared
-            }
+            guard parameter.name != resource.variable || resource.createsAtItem else { continue }
+            bindings[parameter.name] = sharedPathValue(parameter.value, named: parameter.name, random: &random)
         }
         bind(&request, bindings)
-        if resource.createsAtItem { bindings[resource.variable] = nil }
+        bindings[resource.variable] = nil
         var step = self.step(resource.create, request, expect: positiveExpectation(for: resource.create))
         let body: JSONValue? = if case .literal(let value)? = request.body?.value { value } else { nil }
         guard let source = idSource(resource, request: request) else { return nil }

@@ -26,6 +26,8 @@ public struct TestPlanner: Sendable {
     /// The first operations of those groups: tested, but not with requests a server must
     /// refuse, which another of the group may accept.
     let hasTwins: Set<String>
+    /// The operations that get cases: all but those ``shadowedBy`` names.
+    let testedOperations: [AssayCore.Operation]
     /// Every path parameter of the model by name, one per distinct schema: what a value a
     /// flow shares between operations must satisfy (``sharedPathValue(_:named:random:)``).
     let pathParameters: [String: [AssayCore.Parameter]]
@@ -50,6 +52,7 @@ public struct TestPlanner: Sendable {
         }
         self.shadowedBy = shadowedBy
         hasTwins = Set(shadowedBy.values)
+        testedOperations = shadowedBy.isEmpty ? model.operations : model.operations.filter { shadowedBy[$0.id] == nil }
         var pathParameters: [String: [AssayCore.Parameter]] = [:]
         var seen: [String: Set<JSONValue>] = [:]
         for operation in model.operations {
@@ -68,11 +71,6 @@ public struct TestPlanner: Sendable {
         let required = operation.parameters(in: .query).filter(\.required).map(\.name).sorted()
         let fragment = PathTemplateParts(operation.path).fragment.map(String.init) ?? ""
         return [operation.method.rawValue, shape(of: operation.path), fragment, required.joined(separator: "&")].joined(separator: " ")
-    }
-
-    /// The operations that get cases: all but those shadowed by an indistinguishable one.
-    var testedOperations: [AssayCore.Operation] {
-        shadowedBy.isEmpty ? model.operations : model.operations.filter { shadowedBy[$0.id] == nil }
     }
 
     /// The plan for every operation.

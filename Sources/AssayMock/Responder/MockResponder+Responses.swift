@@ -12,14 +12,14 @@ extension MockResponder {
         var media: MediaType?
     }
 
-    /// The success to answer with: among the documented 2xx codes, the one the method
-    /// suggests (201 for a creation, 204 for a delete, else 200), else the first; else a
-    /// `2XX` or `default` response under that status.
     /// Response headers the HTTP layer owns, never generated from a description.
     static let framingHeaders: Set<String> = [
         "content-type", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te",
     ]
 
+    /// The success to answer with: among the documented 2xx codes, the one the method
+    /// suggests (201 for a creation, 204 for a delete, else 200), else the first; else a
+    /// `2XX` or `default` response under that status.
     func success(for operation: AssayCore.Operation, creating: Bool) -> Success {
         let preference: [Int]
         switch operation.method {

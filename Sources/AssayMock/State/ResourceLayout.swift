@@ -42,7 +42,6 @@ struct ResourceLayout: Sendable {
         var byPath: [String: [HTTPMethod: AssayCore.Operation]] = [:]
         for operation in model.operations { byPath[operation.path, default: [:]][operation.method] = operation }
         return model.operations.map { operation in
-            let layout = ResourceLayout()
             let item = splitItemPath(operation.path).map { variable in
                 ResourceLayout(
                     role: .item(variable: variable.variable),
@@ -50,7 +49,7 @@ struct ResourceLayout: Sendable {
             }
             // A POST creates when an item path lies under its path, even when its own last
             // segment is a variable (`POST /configs/{accountId}` → `/configs/{accountId}/{configId}`).
-            guard operation.method == .post else { return item ?? layout }
+            guard operation.method == .post else { return item ?? ResourceLayout() }
             var collection = Substring(operation.path)
             while collection.count > 1 && collection.hasSuffix("/") { collection = collection.dropLast() }
             // Several item paths may sit under the collection with differently named
@@ -70,7 +69,7 @@ struct ResourceLayout: Sendable {
                 if candidate.identifier != nil { return candidate }
                 if first == nil { first = candidate }
             }
-            return first ?? item ?? layout
+            return first ?? item ?? ResourceLayout()
         }
     }
 
