@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "AssayGen", targets: ["AssayGen"]),
         .library(name: "AssayRun", targets: ["AssayRun"]),
         .library(name: "AssayMock", targets: ["AssayMock"]),
+        .library(name: "AssayQuality", targets: ["AssayQuality"]),
     ],
     dependencies: [
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
@@ -97,6 +98,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AssayQuality",
+            dependencies: [
+                "AssayCore",
+                "AssayGen",
+                "AssayMock",
+                "AssayRun",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
@@ -104,6 +118,7 @@ let package = Package(
                 "AssayData",
                 "AssayGen",
                 "AssayMock",
+                "AssayQuality",
                 "AssayRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
@@ -180,6 +195,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayQualityTests",
+            dependencies: [
+                "AssayCore",
+                "AssayGen",
+                "AssayMock",
+                "AssayQuality",
+                "AssayTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            exclude: ["Fixtures", "Python"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -16,7 +16,7 @@ struct Assay: AsyncParsableCommand {
               assay inspect examples/petstore.yaml
             """,
         version: AssayVersion.current,
-        subcommands: [InspectCommand.self, DataCommand.self, GenerateCommand.self, RunCommand.self, MockCommand.self]
+        subcommands: [InspectCommand.self, DataCommand.self, GenerateCommand.self, RunCommand.self, MockCommand.self, GateCommand.self]
     )
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AssayCore
 import AssayData
 import AssayGen
+import AssayQuality
 import Foundation
 import OrderedCollections
 
@@ -77,9 +78,20 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar and no summary.")
     var quiet = false
 
+    @Option(help: "Generate under this stage's quality gate: enhanced first, falling back to standard when its suite fails the gate, its generation fails or runs past --gate-budget (entry, development, staging, production, critical).")
+    var gate: String?
+
+    @Option(help: "A gate file (YAML) overriding the default stages and weights (with --gate).")
+    var gates: String?
+
+    @Option(help: "Seconds the enhanced generator may take under --gate before falling back.")
+    var gateBudget: Double = 30
+
     @OptionGroup var loading: SpecLoadingOptions
 
     func validate() throws {
+        if gate != nil && since != nil { throw ValidationError("--gate and --since cannot be combined") }
+        guard gateBudget > 0 else { throw ValidationError("--gate-budget must be positive") }
         _ = try parsedKinds()
         guard latencyBudget > 0 else { throw ValidationError("--latency-budget must be positive") }
         if failOnBreaking && since == nil { throw ValidationError("--fail-on-breaking needs --since PREVIOUS_PLAN") }
@@ -109,10 +121,26 @@ struct GenerateCommand: AsyncParsableCommand {
             latencyBudgetMilliseconds: latencyBudget
         )
         let planner = TestPlanner(model: model, options: options)
-        let progress = ProgressBar(total: model.operations.count, label: "operations", enabled: !quiet)
+        let progress = ProgressBar(total: model.operations.count, label: "operations", enabled: !quiet && gate == nil)
         let plan: TestPlan
         var incremental: IncrementalPlan?
-        if let previous {
+        var record: GenerationRecord?
+        if let gate {
+            let quiet = self.quiet
+            let gated = GatedGeneration(
+                model: model, options: options, stage: gate,
+                scorer: QualityScorer(
+                    configuration: try GateCommand.configuration(gates), cache: QualityCache.standard(),
+                    environment: ["ASSAY_LATENCY_FACTOR": ProcessInfo.processInfo.environment["ASSAY_LATENCY_FACTOR"] ?? "1"]),
+                budgetSeconds: gateBudget)
+            do {
+                (plan, record) = try await gated.run { message in
+                    if !quiet { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
+                }
+            } catch {
+                GateCommand.fail(error.description)
+            }
+        } else if let previous {
             let result = planner.plan(since: previous) { done, total in progress.update(done, total: total) }
             plan = result.plan
             incremental = result
@@ -126,6 +154,9 @@ struct GenerateCommand: AsyncParsableCommand {
         async let planFile = EmittedFile(path: "plan.json", contents: String(decoding: plan.jsonBytes(), as: UTF8.self))
         let modules = format == .pytest ? emitter.files(for: plan) : []
         var files = modules + [await planFile]
+        if let record {
+            files.append(EmittedFile(path: "generation.json", contents: JSONWriter(pretty: true).string(record.json) + "\n"))
+        }
         if let incremental {
             files.append(EmittedFile(path: "spec-diff.json", contents: JSONWriter(pretty: true).string(incremental.diff.json) + "\n"))
         }
@@ -140,9 +171,31 @@ struct GenerateCommand: AsyncParsableCommand {
             if let incremental { printIncremental(incremental, removed: removed) }
             printSummary(plan, files: files)
         }
+        if let record {
+            printGeneration(record)
+            if !record.passed { throw ExitStatus.findings }
+        }
         if failOnBreaking, let incremental, !incremental.diff.breakingChanges.isEmpty {
             throw ExitStatus.findings
         }
+    }
+
+    /// The gated generation's story: each attempt's scores and gate, the fallback and why.
+    private func printGeneration(_ record: GenerationRecord) {
+        var text = ""
+        for attempt in record.attempts {
+            let overall = attempt.metrics?["overall"].map { String(format: "%.2f", $0) } ?? "-"
+            let mutation = attempt.metrics?["mutation_score"].map { String(format: "%.2f", $0) } ?? "-"
+            let verdict = attempt.gatePassed == true ? "passed" : "failed"
+            text += "\(attempt.strategy): generated in \(String(format: "%.2f", attempt.generationSeconds)) s, scored in \(String(format: "%.2f", attempt.scoringSeconds)) s; overall \(overall), mutation score \(mutation); \(record.stage) gate \(verdict)\n"
+            for failure in attempt.failures { text += "  \(failure)\n" }
+            if let error = attempt.error { text += "  error: \(error)\n" }
+        }
+        if let reason = record.fallbackReason { text += "fell back to the standard strategy: \(reason)\n" }
+        text += record.passed
+            ? "kept the \(record.strategy) suite; it passes the \(record.stage) gate\n"
+            : "kept the \(record.strategy) suite, which does NOT pass the \(record.stage) gate\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     private func printIncremental(_ result: IncrementalPlan, removed: [String]) {
