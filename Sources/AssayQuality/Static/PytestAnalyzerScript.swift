@@ -1,6 +1,7 @@
 /// The Python program behind the static analysis of pytest code: it parses every file with
 /// Python's `ast` and prints the facts (tests, assertions, findings by rule) as JSON, which
-/// ``PytestStaticAnalyzer`` scores. Kept as text so the `assay` binary carries it.
+/// ``PytestStaticAnalyzer`` scores. Kept as text so the `assay` binary carries it; its own
+/// suite is Tests/AssayQualityTests/Python/test_analyzer.py (run by PytestAnalyzerTests).
 enum PytestAnalyzerScript {
     static let source = #"""
 #!/usr/bin/env python3
@@ -84,6 +85,7 @@ YAML_LOADS = {"yaml.load", "yaml.load_all"}
 UNSAFE_YAML_LOADERS = {"Loader", "UnsafeLoader"}
 TEST_CASE_BASES = {"TestCase", "IsolatedAsyncioTestCase"}
 
+PAYLOAD_KEYWORDS = frozenset(("json", "data", "files", "params"))
 SECRET_NAME = re.compile(
     r"(?i)password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
     r"|client[_-]?secret|authorization|auth(?!or)"
@@ -364,6 +366,10 @@ class ModuleWalker:
         self.http_calls = []  # deferred until every session variable is known
         self.secret_literals = set()
         self.elifs = set()  # `elif` branches: part of the `if` already reported
+        # Dicts sent as a request's payload (json=, data=, files=, params=): test data, where
+        # a credential-named key (a user's "password") is not the suite's own secret; only
+        # a known credential shape is reported there.
+        self.payload = set()
         self.compared = set()  # names read, not set: `mode != ssl.CERT_NONE`, assertEqual(mode, ...)
 
     # -- names ----------------------------------------------------------------------------
@@ -486,6 +492,9 @@ class ModuleWalker:
                     self.literal(node, test)
                 continue
             if t is Call:
+                for keyword in node.keywords:
+                    if keyword.arg in PAYLOAD_KEYWORDS:
+                        self.payload.update(id(part) for part in ast.walk(keyword.value) if type(part) is ast.Dict)
                 self.call(node, fn, loop, test)
             elif t is Attribute:
                 if node.attr in UNVERIFIED_TLS_NAMES and id(node) not in self.compared and self.resolve(node) in UNVERIFIED_TLS:
@@ -513,7 +522,7 @@ class ModuleWalker:
             elif t is ast.Dict:
                 for key, value in zip(node.keys, node.values):
                     tk = type(key)
-                    if tk is Constant and type(key.value) is str:
+                    if tk is Constant and type(key.value) is str and id(node) not in self.payload:
                         self.named_value(key.value, value, test)
                     elif tk is Attribute or tk is Name:
                         self.compared.add(id(key))

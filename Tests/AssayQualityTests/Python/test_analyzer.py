@@ -977,7 +977,22 @@ NOT_SECRETS = [
     "authinfo_response = '503 Mechanism not recognized'",
     "proxy_auth_hdr = 'Proxy-Authorization'",
     "TOKEN_HEADER_VALUE = 'X-Auth-Token'",
+    # A request's payload is test data: a user's password sent to create that user.
+    "api.request('POST', '/users', json={'username': 'jdoe', 'password': 'Xy7#kq2LmZ9p'})",
+    "requests.post(url, data={'client_secret': 'r4nd0m-s3cr3t-value'}, timeout=5)",
+    "api.request('GET', '/login', params={'token': 'k9Jd83hHq0s2'})",
+    "api.request('POST', '/orders', json=[{'card': {'password': 'Xy7#kq2LmZ9p'}}])",
 ]
+
+
+def test_a_credential_shape_in_a_payload_is_still_a_secret(scan):
+    source = "api.request('POST', '/keys', json={'key': 'ghp_" + "a1B2c3D4e5" * 3 + "a1B2c3'})\n"
+    assert len(findings(scan({"helpers.py": source}), "hard-coded-secret")) == 1
+
+
+def test_a_credential_named_header_is_still_a_secret(scan):
+    source = "requests.get(url, headers={'X-Api-Key': 'k9Jd83hHq0s2Lm'}, timeout=5)\n"
+    assert len(findings(scan({"helpers.py": source}), "hard-coded-secret")) == 1
 
 
 @pytest.mark.parametrize("source", NOT_SECRETS)
