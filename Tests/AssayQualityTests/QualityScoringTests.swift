@@ -153,4 +153,33 @@ import Testing
         #expect(passed.passed)
         #expect(passed.json["attempts"]?[0]?["scores"]?["overall"]?.doubleValue != nil)
     }
+
+    @Test func aSuiteThatTimesOutAgainstAMutantKillsIt() async throws {
+        let model = try await Self.model()
+        let directory = try PythonProcess.temporaryDirectory("quality-timeout")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Three reads without a timeout: quick against the conformant mock, at least 6 s
+        // against slow-response (2 s each), past the executor's 5 s limit.
+        let test = """
+            import os
+
+            import requests
+
+
+            def test_health_three_times():
+                \"\"\"The health endpoint answers, three times in a row.\"\"\"
+                for _ in range(3):
+                    response = requests.get(os.environ["ASSAY_BASE_URL"] + "/health")
+                    assert response.status_code == 200, response.text
+
+            """
+        try Data(test.utf8).write(to: directory.appendingPathComponent("test_health.py"))
+        let analysis = try await MutationAnalysis.measure(
+            model: model, executor: PytestExecutor(directory: directory, python: try Self.python(), testCount: 1, timeoutSeconds: 5),
+            catalog: [.slowResponse, .wrongContentType])
+        #expect(analysis.falseFailures.isEmpty, "\(analysis.falseFailures)")
+        #expect(analysis.mutants.first { $0.mutant == "slow-response" }?.killed == true, "\(analysis.mutants)")
+        // The test never looks at the media type: that mutant survives.
+        #expect(analysis.mutants.first { $0.mutant == "wrong-content-type" }?.killed == false)
+    }
 }

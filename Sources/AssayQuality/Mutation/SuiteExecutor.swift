@@ -61,6 +61,8 @@ public struct PytestExecutor: SuiteExecutor {
         let output = try await python.runOffPool(
             ["-m", "pytest", "-q", "-p", "no:cacheprovider", "--continue-on-collection-errors", "--junitxml", report.path, directory.path], in: directory,
             environment: env, timeoutSeconds: timeoutSeconds)
+        // A run past its time limit passed nothing: against a mutant, a timeout kills it.
+        if output.status == -9 { return [:] }
         // 0 all passed, 1 some failed, 2 interrupted (a collection error); 5 nothing collected.
         guard [0, 1, 2, 5].contains(output.status), let xml = try? String(contentsOf: report, encoding: .utf8) else {
             throw QualityError("pytest did not run in \(directory.path) (exit \(output.status)): \(output.stderr.suffix(400))")
