@@ -46,6 +46,16 @@ public struct RequestTemplate: Sendable, Hashable {
     }
 
     /// A named value sent with the request.
+    /// The parameters this request sends in `location`.
+    public func parameters(in location: AssayCore.Parameter.Location) -> [Parameter] {
+        switch location {
+        case .path: return pathParameters
+        case .query: return query
+        case .header: return headers
+        case .cookie: return cookies
+        }
+    }
+
     public struct Parameter: Sendable, Hashable {
         public var name: String
         public var value: PlanValue

@@ -136,14 +136,8 @@ extension TestPlanner {
 
     /// The literal a valid request sends for a parameter.
     static func literal(of parameter: AssayCore.Parameter, in request: RequestTemplate) -> JSONValue? {
-        let list: [RequestTemplate.Parameter]
-        switch parameter.location {
-        case .path: list = request.pathParameters
-        case .query: list = request.query
-        case .header: list = request.headers
-        case .cookie: list = request.cookies
-        }
-        guard case .literal(let value)? = list.first(where: { $0.name == parameter.name })?.value else { return nil }
+        guard case .literal(let value)? = request.parameters(in: parameter.location).first(where: { $0.name == parameter.name })?.value
+        else { return nil }
         return value
     }
 

@@ -139,13 +139,7 @@ public struct APICoverage: Sendable, Hashable {
 
     /// The literal value a request sends for `parameter`, if it sends one.
     static func sentValue(of parameter: Parameter, in request: RequestTemplate) -> JSONValue? {
-        let list: [RequestTemplate.Parameter]
-        switch parameter.location {
-        case .path: list = request.pathParameters
-        case .query: list = request.query
-        case .header: list = request.headers
-        case .cookie: list = request.cookies
-        }
+        let list = request.parameters(in: parameter.location)
         let caseless = parameter.location == .header
         guard let sent = list.first(where: { caseless ? $0.name.lowercased() == parameter.name.lowercased() : $0.name == parameter.name })
         else { return nil }

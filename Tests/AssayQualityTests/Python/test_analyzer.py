@@ -1028,15 +1028,18 @@ def test_file_rules_inside_tests_join_the_tests_rules(scan):
 
 
 def test_assay_style_suite_has_no_findings():
+    """clean_suite is written by the Swift test that runs this file: Assay's own emitter's
+    package for the bundled example (positive, validation, error and performance cases)."""
     result = analyse(os.path.join(HERE, "clean_suite"))
     paths = [f["path"] for f in result["files"]]
-    assert paths == ["assay_checks.py", "conftest.py", "test_pets.py", "test_store.py"]
+    assert "assay_checks.py" in paths and "conftest.py" in paths
+    assert any(path.startswith("test_") for path in paths)
     for entry in result["files"]:
-        assert entry["findings"] == [], entry["path"]
+        assert entry["findings"] == [], (entry["path"], entry["findings"][:3])
         assert entry["syntax_error"] is None
         for test in entry["tests"]:
-            assert test["rules"] == [] and test["assertions"] >= 1 and test["has_docstring"]
-    assert sum(len(f["tests"]) for f in result["files"]) == 12
+            assert test["rules"] == [] and test["assertions"] >= 1 and test["has_docstring"], test
+    assert sum(len(f["tests"]) for f in result["files"]) >= 20
 
 
 def test_poor_suite_trips_every_rule_it_should():
