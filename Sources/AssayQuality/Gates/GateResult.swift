@@ -24,8 +24,9 @@ public struct GateResult: Sendable, Hashable {
         self.stage = stage
         checks = conditions.map { condition in
             guard let value = report.metrics[condition.metric] else {
-                let component = QualityReport.componentMetric.first { $0.value == condition.metric }?.key
-                let why = report.notMeasured[component ?? ""] ?? report.notMeasured.values.first ?? "it could not be measured"
+                let component = QualityMetrics.component(of: condition.metric)
+                let why = component.flatMap { report.notMeasured[$0] }
+                    ?? "none of the components it weighs could be measured (\(report.notMeasured.keys.sorted().joined(separator: ", ")))"
                 return Check(condition: condition, measured: nil, passed: false, reason: "\(condition.metric) was not measured: \(why)")
             }
             let holds = condition.comparison.holds(value, condition.threshold)

@@ -46,6 +46,18 @@ public enum QualityMetrics {
     /// Every metric name.
     public static let names: Set<String> = Set(all.map(\.name))
 
+    /// The component of the overall score whose measurement gives `metric` (static,
+    /// mutation, coverage, soundness), nil for `overall`.
+    public static func component(of metric: String) -> String? {
+        switch metric {
+        case "overall": return nil
+        case "soundness", "false_failures": return "soundness"
+        case "mutation_score", "mutants_killed", "mutants_valid": return "mutation"
+        case let name where name == "coverage" || name.hasSuffix("_coverage"): return "coverage"
+        default: return "static"
+        }
+    }
+
     /// The definition of `name`.
     public static func definition(_ name: String) -> Definition? { all.first { $0.name == name } }
 

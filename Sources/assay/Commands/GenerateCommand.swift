@@ -78,7 +78,7 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "No progress bar and no summary.")
     var quiet = false
 
-    @Option(help: "Generate under this stage's quality gate: enhanced first, falling back to standard when its suite fails the gate, its generation fails or runs past --gate-budget (entry, development, staging, production, critical).")
+    @Option(help: "Generate under this stage's quality gate: enhanced first (--strategy is not used), falling back to standard when its suite fails the gate, its scoring fails or its generation runs past --gate-budget (entry, development, staging, production, critical).")
     var gate: String?
 
     @Option(help: "A gate file (YAML) overriding the default stages and weights (with --gate).")
