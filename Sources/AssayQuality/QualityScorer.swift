@@ -118,7 +118,7 @@ public struct QualityScorer: Sendable {
         let report = QualityReport(
             subject: path, kind: kind, contentHash: hash, staticAnalysis: staticAnalysis, coverage: coverage, mutation: mutation,
             notMeasured: notMeasured, weights: configuration.weights,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            seconds: elapsed.seconds)
         if let cache { try? cache.store(report) }
         return (report, false)
     }

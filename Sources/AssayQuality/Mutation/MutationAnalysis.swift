@@ -78,7 +78,7 @@ public struct MutationAnalysis: Sendable, Hashable {
                     let elapsed = clock.duration(to: .now)
                     return MutantResult(
                         mutant: mutant.name, invalidReason: nil, killed: !killers.isEmpty, killedBy: Array(killers.prefix(3)),
-                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                        seconds: elapsed.seconds)
                 }
             }
             for _ in 0..<max(1, parallel) { startNext() }
@@ -93,7 +93,7 @@ public struct MutationAnalysis: Sendable, Hashable {
         let elapsed = started.duration(to: .now)
         return MutationAnalysis(
             tests: executor.testCount, falseFailures: falseFailures, mutants: results,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            seconds: elapsed.seconds)
     }
 
     /// One run of the suite against a fresh mock (the conformant one when `mutant` is nil).
