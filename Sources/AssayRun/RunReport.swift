@@ -140,7 +140,7 @@ public struct RunReport: Sendable {
 
     /// Text for XML and HTML, in content or in a quoted attribute: markup characters as
     /// entities, control characters (which XML 1.0 cannot hold) dropped.
-    static func markupEscaped(_ text: String) -> String {
+    public static func markupEscaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

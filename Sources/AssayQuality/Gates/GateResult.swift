@@ -1,4 +1,5 @@
 public import AssayCore
+import AssayRun
 import Foundation
 import OrderedCollections
 
@@ -70,10 +71,7 @@ public struct GateResult: Sendable, Hashable {
 
     /// The result as JUnit XML: one test case per condition, failing where it does not hold.
     public var junitXML: String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = RunReport.markupEscaped
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites><testsuite name=\"assay gate \(escape(stage))\" tests=\"\(checks.count)\" failures=\"\(failures.count)\">\n"
         for check in checks {

@@ -56,16 +56,22 @@ public struct QualityReport: Sendable, Hashable {
     /// Seconds the scoring took (when it was done, not when read from the cache).
     public var seconds: Double
 
+    /// The components measured and weighed above 0, with their score and weight, in
+    /// ``components`` order: what the overall score averages.
+    static func weighed(metrics: [String: Double], weights: [String: Double]) -> [(component: String, value: Double, weight: Double)] {
+        components.compactMap { component in
+            guard let metric = componentMetric[component], let value = metrics[metric], let weight = weights[component], weight > 0 else {
+                return nil
+            }
+            return (component, value, weight)
+        }
+    }
+
     /// The overall score from the measured components and `weights`, in 0…1.
     public static func overall(metrics: [String: Double], weights: [String: Double]) -> Double? {
-        var total = 0.0
-        var weight = 0.0
-        for component in components {
-            guard let metric = componentMetric[component], let value = metrics[metric], let w = weights[component], w > 0 else { continue }
-            total += value * w
-            weight += w
-        }
-        return weight == 0 ? nil : total / weight
+        let parts = weighed(metrics: metrics, weights: weights)
+        let weight = parts.reduce(0) { $0 + $1.weight }
+        return weight == 0 ? nil : parts.reduce(0) { $0 + $1.value * $1.weight } / weight
     }
 
     /// Assembles a report; `overall` is computed here.
@@ -111,11 +117,9 @@ public struct QualityReport: Sendable, Hashable {
             lines.append("  \(metric.padding(toLength: 27, withPad: " ", startingAt: 0)) \(value.padding(toLength: 12, withPad: " ", startingAt: 0)) \(definition.explanation)")
         }
         if let overall = metrics["overall"] {
-            let used = Self.components.filter { component in
-                Self.componentMetric[component].flatMap { metrics[$0] } != nil && (weights[component] ?? 0) > 0
-            }
-            let formula = used.map { "\(weights[$0] ?? 0)×\(QualityMetrics.format(metrics[Self.componentMetric[$0]!]!, metric: "overall"))" }
-            lines.append("Overall: \(String(format: "%.2f", overall)) = (\(formula.joined(separator: " + "))) ÷ \(used.reduce(0) { $0 + (weights[$1] ?? 0) })")
+            let parts = Self.weighed(metrics: metrics, weights: weights)
+            let formula = parts.map { "\($0.weight)×\(QualityMetrics.format($0.value, metric: "overall"))" }
+            lines.append("Overall: \(String(format: "%.2f", overall)) = (\(formula.joined(separator: " + "))) ÷ \(parts.reduce(0) { $0 + $1.weight })")
         } else {
             lines.append("Overall: not measured")
         }

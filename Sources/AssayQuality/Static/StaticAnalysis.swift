@@ -81,10 +81,6 @@ public struct StaticAnalysis: Sendable, Hashable {
         let count = Double(max(tests.count, 1))
         let findings = self.findings
         let testFiles = self.testFiles
-        let smellRules: Set<String> = [
-            "assertion-roulette", "sleepy-test", "conditional-test-logic", "empty-test", "redundant-print", "magic-number",
-            "duplicate-test", "hard-coded-secret",
-        ]
         return [
             "files": Double(files.count),
             "tests": Double(tests.count),
@@ -93,7 +89,7 @@ public struct StaticAnalysis: Sendable, Hashable {
             "tests_without_assertions": Double(tests.count { $0.assertions == 0 }),
             "long_tests": tests.isEmpty ? 0 : Double(tests.count { $0.rules.contains("too-long") }) / count,
             "docstrings": tests.isEmpty ? 0 : Double(tests.count(where: \.hasDocstring)) / count,
-            "smells": Double(findings.count { smellRules.contains($0.rule) }),
+            "smells": Double(findings.count { Self.smellRules.contains($0.rule) }),
             "hard_coded_secrets": Double(findings.count { $0.rule == "hard-coded-secret" }),
             "security_violations": Double(findings.count { $0.category == "security" }),
             "performance_antipatterns": tests.isEmpty
@@ -105,6 +101,10 @@ public struct StaticAnalysis: Sendable, Hashable {
     }
 
     static let performanceRules: Set<String> = ["request-without-timeout", "request-in-loop", "new-session-per-test"]
+    static let smellRules: Set<String> = [
+        "assertion-roulette", "sleepy-test", "conditional-test-logic", "empty-test", "redundant-print", "magic-number",
+        "duplicate-test", "hard-coded-secret",
+    ]
 
     /// The mean score of the test files, weighted by their tests (a file with a syntax
     /// error weighs as one test); 0 when there is no test at all.

@@ -5,7 +5,7 @@ import requests
 
 BASE_URL = os.environ.get("ASSAY_BASE_URL", "http://127.0.0.1:8080")
 
-# TODO: move to the CI secrets before we open the repo
+# The staging token, kept here until CI has a secrets store (a deliberate flaw of this fixture).
 HEADERS = {
     "Content-Type": "application/json",
     "Authorization": "Bearer 3f9a1c77e0b24d5c9a8e6f1d2c3b4a59",
