@@ -3,6 +3,7 @@ public import AssayGen
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOFoundationCompat
 import NIOHTTP1
 import NIOHTTPCompression
@@ -41,6 +42,10 @@ public struct PlanRunner: Sendable {
         )
         // Connect to the address that was checked, not to whatever a second lookup returns.
         if let address = addresses.first { httpConfiguration.dnsOverride = [host: address] }
+        // A refused connection fails its request at once: retrying it would hold every case
+        // for the whole connect timeout when the target is down.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        try await checkConnection(host: host, addresses: addresses)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let execution = Execution(
             builder: RequestBuilder(baseURL: configuration.baseURL),
@@ -84,6 +89,31 @@ public struct PlanRunner: Sendable {
             seconds: Execution.milliseconds(ContinuousClock.now - clock) / 1000,
             results: finished
         )
+    }
+
+    /// Fails fast when nothing accepts a connection at the target: a run of many cases
+    /// would otherwise report each one failed (or wait out each one's timeout).
+    private func checkConnection(host: String, addresses: [String]) async throws(RunError) {
+        guard let url = URL(string: configuration.baseURL), let address = addresses.first else { return }
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+        let seconds = max(0.1, configuration.timeoutSeconds)
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.milliseconds(Int64(seconds * 1000)))
+        do {
+            let channel = try await bootstrap.connect(host: address, port: port).get()
+            try? await channel.close()
+        } catch {
+            throw RunError(.unreachable, "cannot connect to \(host):\(port) (\(address)): \(Self.connectionFailure(error))")
+        }
+    }
+
+    /// A connection error as a person reads it ("Connection refused"), not as NIO prints it.
+    private static func connectionFailure(_ error: any Error) -> String {
+        var error = error
+        if let failed = error as? NIOConnectionError, let first = failed.connectionErrors.first { error = first.error }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if case ChannelError.connectTimeout = error { return "no connection within the timeout" }
+        return String(describing: error)
     }
 
     /// The base URL's host and the addresses it resolves to, refused when private and not allowed.

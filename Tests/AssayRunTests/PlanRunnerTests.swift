@@ -143,7 +143,7 @@ import Testing
     }
 
     /// A loopback target is refused unless allowed; a bad base URL is refused.
-    @Test func privateTargetsNeedPermission() async throws {
+    @Test(.timeLimit(.minutes(1))) func privateTargetsNeedPermission() async throws {
         let plan = Self.plan([Self.single("x", RequestTemplate(method: .get, path: "/x"), AssayGen.Expectation(status: StatusExpectation(classes: [2])))])
         let refused = await #expect(throws: RunError.self) {
             try await PlanRunner(plan: plan, configuration: RunConfiguration(baseURL: "http://127.0.0.1:9/api")).run()
@@ -154,11 +154,15 @@ import Testing
             try await PlanRunner(plan: plan, configuration: RunConfiguration(baseURL: "ftp://example.com")).run()
         }
         #expect(bad?.code == .badBaseURL)
-        // Allowed but nothing listens: unreachable, not a list of failed cases.
+        // Allowed but nothing listens: unreachable, not a list of failed cases, and at once
+        // (a retried connection would hold each of the 40 cases for its 30 s timeout).
+        let many = Self.plan(
+            (0..<40).map { Self.single("x\($0)", RequestTemplate(method: .get, path: "/x"), AssayGen.Expectation(status: StatusExpectation(classes: [2]))) })
         let unreachable = await #expect(throws: RunError.self) {
-            try await PlanRunner(plan: plan, configuration: RunConfiguration(baseURL: "http://127.0.0.1:9/api", timeoutSeconds: 2, retries: 0, allowPrivate: true)).run()
+            try await PlanRunner(plan: many, configuration: RunConfiguration(baseURL: "http://127.0.0.1:9/api", workers: 4, allowPrivate: true)).run()
         }
         #expect(unreachable?.code == .unreachable)
+        #expect(unreachable?.message.contains("Connection refused") == true)
     }
 }
 
