@@ -34,6 +34,7 @@ extension Finding {
             "import requests",
         ]
         let schemaPointer = check == .schemaMismatch ? expectation.schema : nil
+        let headerSchemas = check == .malformedHeader ? (documented?.headers ?? []) : []
         if let pointer = schemaPointer, let subset = schemas?.subset([pointer]) {
             lines += [
                 "from fractions import Fraction",
@@ -49,6 +50,18 @@ extension Finding {
                 "    if validator.is_type(instance, \"number\") and Fraction(repr(instance)) % Fraction(repr(divisor)) != 0:",
                 "        yield ValidationError(f\"{instance!r} is not a multiple of {divisor!r}\")",
             ]
+        }
+        if !headerSchemas.isEmpty, let subset = schemas?.subset(headerSchemas.map(\.schema)) {
+            lines += [
+                "import re",
+                "from jsonschema import Draft202012Validator",
+                "from referencing import Registry, Resource",
+                "from referencing.jsonschema import DRAFT202012",
+                "",
+                "SCHEMAS = " + PythonLiteral.render(subset.document),
+                "",
+                "",
+            ] + DocumentedResponse.pythonHeaderReadings.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         lines += ["", "", "def test_\(PythonName.snake(check.rawValue + " " + caseIDs[0]).prefix(80))():"]
         lines += PythonName.wrap(PythonLiteral.docstring(message), width: 88, indent: "    ").enumerated().map { index, line in
@@ -68,12 +81,12 @@ extension Finding {
             lines.append("        timeout=30,")
             lines.append("    )")
         }
-        lines += assertion(schemaPointer: schemaPointer)
+        lines += assertion(schemaPointer: schemaPointer, headerSchemas: headerSchemas)
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The assertion of the last response that fails as the run failed.
-    private func assertion(schemaPointer: JSONPointer?) -> [String] {
+    private func assertion(schemaPointer: JSONPointer?, headerSchemas: [DocumentedResponse.Header]) -> [String] {
         let status = expectation.status
         let accepted = "response.status_code in \(PythonLiteral.tuple(status.codes)) or response.status_code // 100 in \(PythonLiteral.tuple(status.classes))"
         let statusLine = "    assert \(accepted), f\"expected \(status), got {response.status_code}: {response.text[:600]}\""
@@ -97,6 +110,30 @@ extension Finding {
                 "    error = best_match(validator_class(reference, registry=registry).iter_errors(response.json()))",
                 "    assert error is None, f\"the body does not match its schema at /{'/'.join(map(str, error.absolute_path))}: {error.message}\"",
             ]
+        case .undocumentedContentType:
+            let media = PythonLiteral.renderFlat(.array((documented?.mediaTypes ?? []).map(JSONValue.string)))
+            return [
+                "    received = response.headers.get(\"Content-Type\", \"\").split(\";\")[0].strip().lower()",
+                "    documented = \(media)",
+                "    assert not response.content or any(",
+                "        media.split(\";\")[0].strip().lower() in (received, \"*/*\", \"*\")",
+                "        or (media.endswith(\"/*\") and received.startswith(media.split(\";\")[0].strip().lower()[:-1]))",
+                "        for media in documented",
+                "    ), f\"Content-Type {received or 'none'} is not documented: {documented}\"",
+            ]
+        case .malformedHeader:
+            var lines = ["    registry = Registry().with_resource(\"urn:assay:schemas\", Resource.from_contents(SCHEMAS, default_specification=DRAFT202012))"]
+            for header in headerSchemas {
+                let name = PythonLiteral.string(header.name)
+                let reference = PythonLiteral.string("urn:assay:schemas#" + Self.fragment(header.schema))
+                lines += [
+                    "    if \(name) in response.headers:",
+                    "        validator = Draft202012Validator({\"$ref\": \(reference)}, registry=registry)",
+                    "        text = response.headers[\(name)]",
+                    "        assert any(validator.is_valid(reading) for reading in _header_readings(text)), f\"\(header.name): {text!r} does not match its schema\"",
+                ]
+            }
+            return lines
         case .missingHeader:
             return ["    missing = [name for name in \(PythonLiteral.renderFlat(.array(expectation.headers.map(JSONValue.string)))) if name not in response.headers]",
                     "    assert not missing, f\"missing response headers {missing}\""]

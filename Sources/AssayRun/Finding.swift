@@ -1,6 +1,7 @@
 public import AssayCore
 public import AssayGen
 import Foundation
+import OrderedCollections
 
 /// A problem the run found, once: cases that fail the same check on the same operation
 /// for the same cause are one finding, with every case listed.
@@ -24,6 +25,9 @@ public struct Finding: Sendable, Hashable {
     public var flaky: Bool
     /// What the failing step expected.
     public var expectation: AssayGen.Expectation
+    /// What the description documents for the status that came back, for the checks that
+    /// judge any answer (``FindingCheck/undocumentedContentType``, ``FindingCheck/malformedHeader``).
+    public var documented: DocumentedResponse? = nil
 
     public var severity: FindingCheck.Severity { check.severity }
 }
@@ -52,7 +56,11 @@ extension Finding {
                 Finding(
                     check: check, operation: operation, cause: cause, message: failure.message, caseIDs: [result.caseID],
                     request: request.redacted, response: result.response, earlierRequests: result.earlierRequests.map(\.redacted),
-                    flaky: result.outcome == .flaky, expectation: testCase.steps[min(step, testCase.steps.count - 1)].expect))
+                    flaky: result.outcome == .flaky, expectation: testCase.steps[min(step, testCase.steps.count - 1)].expect,
+                    documented: result.response.flatMap { response in
+                        guard step < testCase.steps.count, testCase.steps[step].sendsDocumentedMethod else { return nil }
+                        return plan.responses[operation].flatMap { DocumentedResponse.matching(response.status, in: $0) }
+                    }))
         }
         return found.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
@@ -63,7 +71,8 @@ extension Finding {
     static func classify(_ failure: StepFailure, case testCase: TestCase, step: Int, response: WireResponse?) -> FindingCheck {
         // A step that probes one behaviour reports under its check, unless the server failed outright.
         if step < testCase.steps.count, let reports = testCase.steps[step].reports, let probed = FindingCheck(rawValue: reports),
-            failure.check != "request", (response?.status ?? 0) < 500
+            failure.check != "request", (response?.status ?? 0) < 500,
+            failure.check != "expect_documented_media", failure.check != "expect_header_values"
         {
             return probed
         }
@@ -96,6 +105,8 @@ extension Finding {
             default: return .unexpectedStatus
             }
         case "expect_json": return .wrongContentType
+        case "expect_documented_media": return .undocumentedContentType
+        case "expect_header_values": return .malformedHeader
         case "expect_schema": return .schemaMismatch
         case "expect_headers": return .missingHeader
         case "expect_within": return .latencyBudget
@@ -117,7 +128,10 @@ extension Finding {
             let keyword = message.range(of: "(keyword ").map { message[$0.upperBound...].prefix { $0 != "," } } ?? ""
             let generic = place.split(separator: "/", omittingEmptySubsequences: false).map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "*" : String($0) }
             return "\(generic.joined(separator: "/")) \(keyword)"
-        case "expect_json": return String(message.prefix { $0 != ":" })
+        case "expect_json", "expect_documented_media": return String(message.prefix { $0 != ":" })
+        case "expect_header_values":
+            // "the X-Rate header '12a' does not match …": the header, not its value.
+            return "header " + (message.split(separator: " ").dropFirst().first.map(String.init) ?? "")
         case "expect_headers", "expect_body_value", "expect_body_differs", "expect_not_listed", "capture_body", "capture_header":
             return String(message.prefix { $0 != ":" }).split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
         default:

@@ -25,6 +25,8 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
     case putNotReplacing = "put-not-replacing"
     case nonIdempotentPut = "non-idempotent-put"
     case undocumentedStatus = "undocumented-status"
+    case undocumentedContentType = "undocumented-content-type"
+    case malformedHeader = "malformed-header"
 
     /// What the check finds, in a sentence.
     public var summary: String {
@@ -51,6 +53,8 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
         case .putNotReplacing: return "A PUT that left a member out did not remove it: the update merged instead of replacing."
         case .nonIdempotentPut: return "The same PUT sent twice did not give the same resource the second time."
         case .undocumentedStatus: return "An invalid request was refused, but with a 4xx the description does not document (400 where it says 422)."
+        case .undocumentedContentType: return "The body's media type is not one the description documents for that status (an error page as HTML where JSON is documented)."
+        case .malformedHeader: return "A documented response header came back with a value its schema does not allow."
         }
     }
 
@@ -62,7 +66,7 @@ public enum FindingCheck: String, Sendable, Hashable, CaseIterable, Comparable {
             .unknownResourceServed, .transportError, .wrongLocation, .putNotReplacing, .nonIdempotentPut:
             return .medium
         case .methodNotRejected, .mediaTypeNotRejected, .unexpectedStatus, .wrongContentType, .missingHeader, .latencyBudget,
-            .missingCapture, .undocumentedStatus:
+            .missingCapture, .undocumentedStatus, .undocumentedContentType, .malformedHeader:
             return .low
         }
     }

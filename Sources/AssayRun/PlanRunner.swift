@@ -49,7 +49,7 @@ public struct PlanRunner: Sendable {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let execution = Execution(
             builder: RequestBuilder(baseURL: configuration.baseURL),
-            checker: StepChecker(schemas: plan.schemas, latencyFactor: configuration.latencyFactor),
+            checker: StepChecker(schemas: plan.schemas, responses: plan.responses, latencyFactor: configuration.latencyFactor),
             credentials: CredentialProvider(
                 schemes: plan.credentials ?? [], environment: configuration.environment, client: client,
                 timeoutSeconds: configuration.timeoutSeconds),

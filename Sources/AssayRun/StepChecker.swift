@@ -11,11 +11,14 @@ struct StepChecker: Sendable {
     /// The plan's response schemas and a validator prepared for them.
     let schemas: SchemaBundle?
     let validator: JSONSchemaValidator
+    /// What the description documents per status of each operation (``TestPlan/responses``).
+    let responses: OrderedDictionary<String, [DocumentedResponse]>
     /// What latency budgets are multiplied by (``RunConfiguration/latencyFactor``).
     let latencyFactor: Double
 
-    init(schemas: SchemaBundle?, latencyFactor: Double = 1) {
+    init(schemas: SchemaBundle?, responses: OrderedDictionary<String, [DocumentedResponse]> = [:], latencyFactor: Double = 1) {
         self.schemas = schemas
+        self.responses = responses
         self.latencyFactor = latencyFactor
         validator = JSONSchemaValidator(draft: .draft2020_12).prepared(for: schemas?.document ?? .object([:]))
     }
@@ -73,11 +76,38 @@ struct StepChecker: Sendable {
         if !missing.isEmpty {
             throw StepFailure("missing response headers \(missing.joined(separator: ", ")): \(describe())", check: "expect_headers")
         }
+        if step.sendsDocumentedMethod, let documented = responses[step.operation].flatMap({ DocumentedResponse.matching(response.status, in: $0) }) {
+            try checkDocumented(documented, response: response, hasBody: hasBody, describe: describe)
+        }
         if let stated = expect.latencyBudgetMilliseconds, response.milliseconds > Double(stated) * latencyFactor {
             let budget = Int((Double(stated) * latencyFactor).rounded())
             throw StepFailure("took \(Int(response.milliseconds.rounded())) ms, the budget is \(budget) ms: \(describe())", check: "expect_within")
         }
         return try checkValuesAndCapture(step, json: json, describe: describe, response: response, earlier: earlier)
+    }
+
+    /// What the description documents for the answer's status, whatever the step
+    /// expected: the body's media type is one it lists, and each documented header that
+    /// came back reads as its schema says.
+    private func checkDocumented(_ documented: DocumentedResponse, response: WireResponse, hasBody: Bool, describe: () -> String) throws(StepFailure) {
+        if hasBody && !documented.mediaTypes.isEmpty {
+            let received = (response.header("Content-Type") ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if !documented.documents(mediaType: received) {
+                throw StepFailure(
+                    "Content-Type \(received.isEmpty ? "none" : received) is not documented for \(documented.status) (the description documents \(documented.mediaTypes.joined(separator: ", "))): \(describe())",
+                    check: "expect_documented_media")
+            }
+        }
+        for header in documented.headers {
+            guard let text = response.header(header.name), let schema = schemas?.schema(at: header.schema) else { continue }
+            let readings = DocumentedResponse.headerReadings(text)
+            if !readings.contains(where: { validator.isValid($0, against: schema, schemaPointer: header.schema) }) {
+                let reason = validator.validate(readings[0], against: schema, schemaPointer: header.schema).first.map { "\($0.message) (keyword \($0.keyword))" } ?? "no reading of it matches"
+                throw StepFailure(
+                    "the \(header.name) header '\(text.prefix(200))' does not match its schema \(header.schema): \(reason): \(describe())",
+                    check: "expect_header_values")
+            }
+        }
     }
 
     private func checkValuesAndCapture(

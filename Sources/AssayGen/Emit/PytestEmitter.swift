@@ -31,7 +31,12 @@ public struct PytestEmitter: Sendable {
             EmittedFile(path: "pytest.ini", contents: PytestSupportFiles.pytestIni),
             EmittedFile(path: "requirements.txt", contents: PytestSupportFiles.requirements),
         ]
-        if let schemas = plan.schemas, plan.cases.contains(where: { $0.steps.contains { $0.expect.schema != nil } }) {
+        if !plan.responses.isEmpty {
+            var table: JSONObject = [:]
+            for (operation, documented) in plan.responses { table[operation] = .array(documented.map(\.json)) }
+            files.append(EmittedFile(path: "assay_responses.json", contents: JSONWriter(pretty: true).string(.object(table)) + "\n"))
+        }
+        if let schemas = plan.schemas, plan.cases.contains(where: { $0.steps.contains { $0.expect.schema != nil } }) || !plan.responses.isEmpty {
             files.append(EmittedFile(path: "assay_schemas.json", contents: JSONWriter(pretty: true).string(schemas.document) + "\n"))
         }
         var modules: Set<String> = ["conftest", "assay_checks"]
@@ -92,7 +97,8 @@ public struct PytestEmitter: Sendable {
         lines.append("")
         lines.append("import pytest")
         lines.append("")
-        let needed = helpers(for: suite)
+        let documented = Set(plan.responses.keys)
+        let needed = helpers(for: suite, documented: documented)
         let imports = "from assay_checks import " + needed.joined(separator: ", ")
         if imports.count <= 88 {
             lines.append(imports)
@@ -105,15 +111,17 @@ public struct PytestEmitter: Sendable {
         for testCase in suite.cases {
             lines.append("")
             lines.append("")
-            lines += function(for: testCase, names: &names)
+            lines += function(for: testCase, names: &names, documented: documented)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The `assay_checks` names a module uses, in a fixed order.
-    func helpers(for suite: TestSuite) -> [String] {
+    /// - Parameter documented: the operations the plan records documented responses for.
+    func helpers(for suite: TestSuite, documented: Set<String> = []) -> [String] {
         var used: Set<String> = ["expect_status"]
         for step in suite.cases.flatMap(\.steps) {
+            if step.sendsDocumentedMethod && documented.contains(step.operation) { used.insert("expect_documented_response") }
             if step.expect.documented != nil { used.insert("expect_documented") }
             if step.expect.contentType != nil { used.insert("expect_json") }
             if !step.expect.headers.isEmpty { used.insert("expect_headers") }
@@ -134,7 +142,8 @@ public struct PytestEmitter: Sendable {
             }
         }
         return [
-            "capture_body", "capture_header", "expect_body_differs", "expect_body_value", "expect_documented", "expect_headers", "expect_json",
+            "capture_body", "capture_header", "expect_body_differs", "expect_body_value", "expect_documented", "expect_documented_response",
+            "expect_headers", "expect_json",
             "expect_not_listed",
             "expect_schema", "expect_status", "expect_within",
         ]
@@ -156,7 +165,7 @@ public struct PytestEmitter: Sendable {
         return name
     }
 
-    func function(for testCase: TestCase, names: inout Set<String>) -> [String] {
+    func function(for testCase: TestCase, names: inout Set<String>, documented: Set<String> = []) -> [String] {
         var lines = ["@pytest.mark.\(testCase.kind.rawValue)"]
         lines.append("def \(Self.functionName(testCase, names: &names))(api):")
         let title = PythonName.wrap(PythonLiteral.docstring(testCase.title), width: 85, indent: "    ")
@@ -167,12 +176,13 @@ public struct PytestEmitter: Sendable {
         lines.append("    \"\"\"")
         for (index, step) in testCase.steps.enumerated() {
             if index > 0 { lines.append("") }
-            lines += self.step(step)
+            lines += self.step(step, documented: step.sendsDocumentedMethod && documented.contains(step.operation))
         }
         return lines
     }
 
-    func step(_ step: TestStep) -> [String] {
+    /// - Parameter documented: whether the plan records the operation's documented responses.
+    func step(_ step: TestStep, documented: Bool = false) -> [String] {
         let request = step.request
         var arguments = ["\(PythonLiteral.string(request.method.name))", PythonLiteral.string(request.path)]
         func keyword(_ name: String, _ value: String) { arguments.append("\(name)=\(value)") }
@@ -264,6 +274,10 @@ public struct PytestEmitter: Sendable {
         }
         if !step.expect.headers.isEmpty {
             lines.append("    expect_headers(response, \(PythonLiteral.renderFlat(.array(step.expect.headers.map { .string($0) }))))")
+        }
+        if documented {
+            let line = "    expect_documented_response(response, \(PythonLiteral.string(step.operation)))"
+            lines += line.count <= 88 ? [line] : ["    expect_documented_response(", "        response,", "        \(PythonLiteral.string(step.operation)),", "    )"]
         }
         if let budget = step.expect.latencyBudgetMilliseconds {
             lines.append("    expect_within(response, \(budget))")

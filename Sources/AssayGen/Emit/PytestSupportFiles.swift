@@ -4,12 +4,50 @@ import OrderedCollections
 /// The fixed Python files of an emitted suite: the HTTP client with credentials and the
 /// checks with their failure messages. They change only with Assay, not with the API.
 enum PytestSupportFiles {
+    /// `_header_readings`: the readings of a header value the `simple` style allows, as
+    /// ``DocumentedResponse/headerReadings(_:)`` makes them (used by the checks and by
+    /// reproductions of malformed-header findings; needs `re`).
+    static let headerReadingsFunction = #"""
+        _INTEGER = re.compile(r"-?[0-9]+\Z")
+        _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\Z")
+
+
+        def _scalar_reading(text):
+            if text == "true":
+                return True
+            if text == "false":
+                return False
+            if _INTEGER.match(text):
+                return int(text)
+            if _NUMBER.match(text):
+                return float(text)
+            return text
+
+
+        def _header_readings(text):
+            """The readings of a header value OpenAPI's simple style allows: the text, a number
+            or boolean it spells, a comma-separated list, an object of pairs."""
+            parts = text.split(",")
+            readings = [text]
+            scalar = _scalar_reading(text)
+            if not isinstance(scalar, str):
+                readings.append(scalar)
+            readings.append([_scalar_reading(part) for part in parts])
+            readings.append(list(parts))
+            if all("=" in part for part in parts):
+                readings.append({name: _scalar_reading(value) for name, value in (part.split("=", 1) for part in parts)})
+            elif len(parts) % 2 == 0:
+                readings.append({parts[index]: _scalar_reading(parts[index + 1]) for index in range(0, len(parts), 2)})
+            return readings
+        """#
+
     /// `assay_checks.py`: assertions whose messages say what was sent and what came back.
     static let checks = #"""
         """Checks used by the generated tests: each failure says what was sent and what came back."""
 
         import json
         import os
+        import re
         from urllib.parse import quote
 
         SCHEMAS_URI = "urn:assay:schemas"
@@ -114,6 +152,60 @@ enum PytestSupportFiles {
             """Every header of `names` is present."""
             missing = [name for name in names if name not in response.headers]
             assert not missing, f"missing response headers {', '.join(missing)}: {_describe(response)}"
+
+
+        _responses = None
+
+
+        def _documented_response(operation, status):
+            """What assay_responses.json documents for `operation` answering `status`: the exact
+            code, else its class (4XX), else default."""
+            global _responses
+            if _responses is None:
+                path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "assay_responses.json")
+                with open(path, encoding="utf-8") as handle:
+                    _responses = json.load(handle)
+            documented = _responses.get(operation, [])
+            for found in (
+                [entry for entry in documented if entry["status"] == str(status)],
+                [entry for entry in documented if entry["status"].upper() == f"{status // 100}XX"],
+                [entry for entry in documented if entry["status"] == "default"],
+            ):
+                if found:
+                    return found[0]
+            return None
+
+
+        def _documents(media_type, received):
+            bare = media_type.split(";")[0].strip().lower()
+            if bare in (received, "*/*", "*"):
+                return True
+            return bare.endswith("/*") and received.startswith(bare[:-1])
+
+
+        def expect_documented_response(response, operation):
+            """Whatever the status, the body's media type is one the description documents for
+            it, and each documented header that came back matches its schema."""
+            documented = _documented_response(operation, response.status_code)
+            if documented is None:
+                return
+            if response.status_code != 204 and response.content and documented["mediaTypes"]:
+                received = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                assert any(_documents(media, received) for media in documented["mediaTypes"]), (
+                    f"Content-Type {received or 'none'} is not documented for {documented['status']} "
+                    f"(the description documents {', '.join(documented['mediaTypes'])}): {_describe(response)}"
+                )
+            for name, pointer in documented.get("headers", {}).items():
+                if name not in response.headers:
+                    continue
+                text = response.headers[name]
+                validator = _schema_validator(pointer)
+                assert any(validator.is_valid(reading) for reading in _header_readings(text)), (
+                    f"the {name} header {text[:200]!r} does not match its schema {pointer}: {_describe(response)}"
+                )
+
+
+        \#(headerReadingsFunction)
 
 
         def expect_within(response, milliseconds):

@@ -24,6 +24,11 @@ extension TestPlan {
             for scheme in credentials { table[scheme.name] = scheme.json }
             object["credentials"] = .object(table)
         }
+        if !responses.isEmpty {
+            var table: JSONObject = [:]
+            for (operation, documented) in responses { table[operation] = .array(documented.map(\.json)) }
+            object["responses"] = .object(table)
+        }
         if let schemas { object["schemas"] = schemas.document }
         return .object(object)
     }
@@ -108,6 +113,11 @@ extension TestPlan {
             self.credentials = schemes
         } else {
             self.credentials = nil
+        }
+        if let table = try reader.optionalObject("responses") {
+            for operation in table.value.objectValue?.keys ?? [] {
+                self.responses[operation] = try table.array(operation).map { entry throws(PlanError) in try DocumentedResponse(reader: entry) }
+            }
         }
         switch reader.value["schemas"] {
         case nil, .null?: self.schemas = nil
@@ -404,5 +414,28 @@ extension LoadProfile {
             maxRequests: try reader.int("maxRequests"),
             mix: try reader.array("mix").map { entry throws(PlanError) in (try entry.string("case"), try entry.int("weight")) }
         )
+    }
+}
+
+extension DocumentedResponse {
+    /// `{"status": "400", "mediaTypes": [...], "headers": {"X-Rate-Limit": "/paths/..."}}`.
+    var json: JSONValue {
+        var object: JSONObject = ["status": .string(status), "mediaTypes": .array(mediaTypes.map { .string($0) })]
+        if !headers.isEmpty {
+            var table: JSONObject = [:]
+            for header in headers { table[header.name] = .string(header.schema.description) }
+            object["headers"] = .object(table)
+        }
+        return .object(object)
+    }
+
+    init(reader: PlanReader) throws(PlanError) {
+        let status = try reader.string("status")
+        let mediaTypes = try reader.array("mediaTypes").map { entry throws(PlanError) in try entry.asString() }
+        var headers: [Header] = []
+        if let table = try reader.optionalObject("headers") {
+            for name in table.value.objectValue?.keys ?? [] { headers.append(Header(name: name, schema: try table.pointer(name))) }
+        }
+        self.init(status: status, mediaTypes: mediaTypes, headers: headers)
     }
 }

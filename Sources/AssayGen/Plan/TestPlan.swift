@@ -1,7 +1,7 @@
 public import AssayCore
 import AssayData
 import Foundation
-import OrderedCollections
+public import OrderedCollections
 
 /// The single source of truth of a generated test suite: what the emitters render and
 /// the runner executes.
@@ -38,6 +38,11 @@ public struct TestPlan: Sendable, Hashable {
     /// How runs send credentials, per security scheme (no values, only where they come
     /// from); `nil` in plans written before plans carried it.
     public var credentials: [CredentialScheme]?
+    /// What the description documents for each status of each operation with cases
+    /// (`GET /pets` → its responses), for the checks that apply to an answer of any
+    /// status: its media type and its headers' values. Operations whose responses document
+    /// neither a body nor a header schema are left out.
+    public var responses: OrderedDictionary<String, [DocumentedResponse]> = [:]
 
     /// Creates a plan.
     public init(

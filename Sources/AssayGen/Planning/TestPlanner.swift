@@ -133,7 +133,13 @@ public struct TestPlanner: Sendable {
             credentials: CredentialScheme.schemes(of: model)
         )
         plan.load = loadProfile(for: plan)
-        let pointers = Set(plan.cases.flatMap { $0.steps.compactMap(\.expect.schema) })
+        let tested = plan.coveredOperations
+        for operation in model.operations where tested.contains(operation.id) {
+            let documented = DocumentedResponse.responses(of: operation)
+            if documented.contains(where: { !$0.mediaTypes.isEmpty || !$0.headers.isEmpty }) { plan.responses[operation.id] = documented }
+        }
+        let headerSchemas = plan.responses.values.flatMap { $0.flatMap { $0.headers.map(\.schema) } }
+        let pointers = Set(plan.cases.flatMap { $0.steps.compactMap(\.expect.schema) } + headerSchemas)
         if !pointers.isEmpty { plan.schemas = SchemaBundle(model: model, pointers: pointers.sorted()) }
         return plan
     }

@@ -15,7 +15,14 @@ extension MockResponder {
         var body: JSONValue = ["error": .object(error)]
         var contentType = "application/json"
         var headers: [MockHeader] = []
-        if let operation, let documented = operation.response(for: status),
+        if let operation, let documented = operation.response(for: status), !documented.content.isEmpty,
+            !documented.content.contains(where: { MediaTypeText.isJSON($0.contentType) })
+        {
+            // Only other media types documented (XML, text): the error keeps its JSON text
+            // but is labelled as the description says, so no client sees an undocumented type.
+            let first = documented.content[0].contentType
+            if !first.contains("*") { contentType = first }
+        } else if let operation, let documented = operation.response(for: status),
             let media = documented.content.first(where: { MediaTypeText.isJSON($0.contentType) })
         {
             contentType = media.contentType
@@ -35,6 +42,16 @@ extension MockResponder {
         }
         headers.insert(MockHeader("Content-Type", contentType), at: 0)
         return MockResponse(status: status, headers: headers, body: JSONWriter().bytes(body))
+    }
+
+    /// A generated value as a header carries it (OpenAPI's `simple` style): list items and
+    /// object pairs comma-separated, scalars as text.
+    static func headerValue(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let items): return headerText(items.map(\.wireText).joined(separator: ","))
+        case .object(let members): return headerText(members.flatMap { [$0.key, $0.value.wireText] }.joined(separator: ","))
+        default: return headerText(value.wireText)
+        }
     }
 
     /// Text fit for a header value: printable ASCII only.

@@ -1,3 +1,4 @@
+import Foundation
 import AssayCore
 import AssayData
 import OrderedCollections
@@ -113,7 +114,13 @@ extension MockResponder {
             if let given = extra.first(where: { $0.name.lowercased() == header.name.lowercased() }) {
                 response.setHeader(header.name, given.value)
             } else if let schema = header.schema, let value = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
-                let text = Self.headerText(value.wireText)
+                var text = Self.headerValue(value)
+                // A header cannot carry an empty value or edge spaces (a null, an empty
+                // string): another value of the schema, when one shows.
+                for _ in 0..<4 where text.isEmpty || text != text.trimmingCharacters(in: .whitespaces) {
+                    guard let again = try? generator.value(forSchemaAt: schema.pointer, random: &random) else { break }
+                    text = Self.headerValue(again)
+                }
                 response.setHeader(header.name, text.isEmpty ? "assay" : text)
             } else {
                 response.setHeader(header.name, "assay")

@@ -68,9 +68,31 @@ public struct MockResponder: Sendable {
     /// Answers one request, updating the resources it holds.
     public mutating func respond(to request: MockRequest) -> MockResponse {
         requestCount += 1
-        var response = dispatch(request)
+        var response: MockResponse
+        switch prepare(request) {
+        case .answered(let answer): response = answer
+        case .token: response = token()
+        case .exchange(var exchange): response = handle(&exchange)
+        }
         if request.method == "HEAD" { response.body = [] }
         return response
+    }
+
+    /// A request read as far as the description alone allows: routing, credentials,
+    /// parameters and body need no resources, so a server runs this part of many requests
+    /// side by side and keeps only ``handle(_:)`` in order.
+    enum Preparation {
+        /// Answered already (an error, 405, `OPTIONS`).
+        case answered(MockResponse)
+        /// A call of the OAuth 2 token endpoint.
+        case token
+        /// A valid request of an operation, for ``handle(_:)``.
+        case exchange(Exchange)
+    }
+
+    /// Numbers the next request as `number` (its random stream derives from it).
+    mutating func number(_ number: Int) {
+        requestCount = number
     }
 
     /// One request in flight: what it matched and what was read from it.
@@ -95,18 +117,19 @@ public struct MockResponder: Sendable {
     /// token URL here (`ASSAY_AUTH_<SCHEME>_TOKEN_URL`) to run OAuth 2 operations.
     public static let tokenPath = "/__assay/oauth/token"
 
-    private mutating func dispatch(_ request: MockRequest) -> MockResponse {
+    /// Reads a request up to what its answer needs of the resources (nothing of them is read).
+    func prepare(_ request: MockRequest) -> Preparation {
         if request.method == "POST" && (request.path == Self.tokenPath || request.path == basePath + Self.tokenPath) {
-            return token()
+            return .token
         }
         let query = FormEncoding.pairs(request.query)
         guard let match = routes.match(path: request.path, query: query) else {
-            return problem(404, "not_found", "No operation of \(model.info.title) matches the path \(request.path).", operation: nil)
+            return .answered(problem(404, "not_found", "No operation of \(model.info.title) matches the path \(request.path).", operation: nil))
         }
         var method = HTTPMethod(rawValue: request.method.lowercased())
         if method == .head && match.path.operations[.head] == nil && match.path.operations[.get] != nil { method = .get }
         guard let method, let documented = match.path.operations[method], let first = documented.first else {
-            return methodNotAllowed(request, match)
+            return .answered(methodNotAllowed(request, match))
         }
         func makeExchange(_ index: Int) -> Exchange {
             Exchange(
@@ -153,17 +176,17 @@ public struct MockResponder: Sendable {
                     unauthorizedStatus(operation), "unauthorized",
                     "\(operation.id) needs credentials: \(schemeList(operation)).", operation: operation)
                 response.setHeader("WWW-Authenticate", security.challenges(for: operation))
-                return response
+                return .answered(response)
             case .invalid:
                 var response = problem(
                     unauthorizedStatus(operation), "invalid_credentials",
                     "The credentials sent for \(operation.id) are not valid (\(schemeList(operation))).", operation: operation)
                 response.setHeader("WWW-Authenticate", security.challenges(for: operation))
-                return response
+                return .answered(response)
             }
         }
-        if let failure = readRequest(&exchange) { return failure }
-        return handle(&exchange)
+        if let failure = readRequest(&exchange) { return .answered(failure) }
+        return .exchange(exchange)
     }
 
     /// The reading of the path variables whose every value is valid (the first one when
@@ -198,7 +221,7 @@ public struct MockResponder: Sendable {
     }
 
     /// A bearer token for any client: the mock accepts every token not marked invalid.
-    private func token() -> MockResponse {
+    func token() -> MockResponse {
         let body: JSONValue = [
             "access_token": .string("assay-mock-token-\(requestCount)"), "token_type": "Bearer", "expires_in": 3_600,
         ]

@@ -44,8 +44,17 @@ extension SchemaEvaluator {
     func resolve(_ reference: String, base: String) -> Target? {
         let key = ReferenceKey(reference: reference, base: base)
         if let cached = resolvedReferences[key] { return cached }
+        // Evaluations that start inside the shared documents resolve alike, so they share
+        // what they resolved; one starting from a schema held as a value indexes that
+        // schema too, and keeps its resolutions to itself.
+        let shared = startLocation.pointer.tokens.isEmpty ? nil : sharedIndex
+        if let shared, let known = shared.resolvedReference(key) {
+            resolvedReferences[key] = .some(known)
+            return known
+        }
         let target = resolveUncached(reference, base: base)
         resolvedReferences[key] = .some(target)
+        shared?.remember(key, target)
         return target
     }
 

@@ -40,7 +40,7 @@ final class SchemaEvaluator {
     /// The retrieval URI of each document.
     private(set) var documentBases: [String]
     private var lazyIndex: SchemaIndex?
-    private let startLocation: SchemaLocation
+    let startLocation: SchemaLocation
     private let startSchema: JSONValue
     private let startParentBase: String
     /// `$ref` targets being evaluated, with the instance place: a revisit means no progress.
@@ -64,7 +64,7 @@ final class SchemaEvaluator {
     static let defaultBase = "https://assay.invalid/schema.json"
 
     /// The prepared validator's index of the documents, built by the first evaluator that needs it.
-    private let sharedIndex: SchemaIndexCache?
+    let sharedIndex: SchemaIndexCache?
 
     init(
         validator: JSONSchemaValidator,
