@@ -47,6 +47,8 @@ import Testing
                 .petstore("PUT", "/v1/pets/1", json: ["name": "Max", "species": "cat"]), .petstore("GET", "/v1/pets/1"),
             ]
         case .slowResponse: return [.petstore("GET", "/v1/pets/1")]
+        case .htmlErrors: return [.petstore("GET", "/v1/pets?limit=1000")]
+        case .malformedHeader: return [.petstore("GET", "/v1/pets")]
         }
     }
 

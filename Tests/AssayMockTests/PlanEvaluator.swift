@@ -272,6 +272,21 @@ struct PlanEvaluator: Sendable {
         for name in expect.headers where response.header(name) == nil {
             failures.append("missing response header \(name)")
         }
+        // What the description documents for the status that came back, whatever the step expected.
+        if step.sendsDocumentedMethod, let operation = model.operations.first(where: { $0.id == step.operation }),
+            let documented = DocumentedResponse.matching(response.status, in: DocumentedResponse.responses(of: operation))
+        {
+            let received = MediaTypeText.bare(response.header("Content-Type") ?? "").lowercased()
+            if response.status != 204, !response.body.isEmpty, !documented.mediaTypes.isEmpty, !documented.documents(mediaType: received) {
+                failures.append("Content-Type \(received) is not documented for \(documented.status): \(documented.mediaTypes)")
+            }
+            for header in documented.headers {
+                guard let text = response.header(header.name), let schema = model.document.value(at: header.schema) else { continue }
+                if !HeaderValueReading.readings(text).contains(where: { validator.isValid($0, against: schema, schemaPointer: header.schema) }) {
+                    failures.append("the \(header.name) header '\(text)' does not match its schema")
+                }
+            }
+        }
         for check in expect.bodyValues {
             let expected: JSONValue?
             switch check.value {

@@ -25,6 +25,8 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
     case putMerges = "put-merges"
     case createIgnoresInput = "create-ignores-input"
     case slowResponse = "slow-response"
+    case htmlErrors = "html-errors"
+    case malformedHeader = "malformed-header"
 
     /// The name on the command line: `wrong-status`.
     public var name: String { rawValue }
@@ -50,6 +52,8 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .nonIdempotentPut: return "PUT creates a new resource under a fresh id on every call instead of replacing the one it names."
         case .createIgnoresInput: return "Creation stores made-up values instead of those sent, though it answers with them."
         case .putMerges: return "PUT keeps the members its body leaves out, merging like PATCH instead of replacing the resource."
+        case .htmlErrors: return "Client errors (4xx) come back as an HTML page (text/html) where the description documents another media type."
+        case .malformedHeader: return "Documented response headers carry a value their schema does not allow (a word where a number is documented)."
         case .slowResponse: return "GET requests answer after 2 s, four times the default latency budget of 500 ms (so a run that scales budgets for a slow machine still kills it)."
         }
     }
@@ -74,6 +78,8 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .putMerges: return "the PUT-replaces probe (the read after a PUT of only the required members)"
         case .createIgnoresInput: return "CRUD flows (the read after the create)"
         case .slowResponse: return "performance cases (latency budget)"
+        case .htmlErrors: return "validation and error cases, and a flow's read after its delete (the media type documented for the error status)"
+        case .malformedHeader: return "positive, flow and performance cases of operations documenting response headers with a schema (header values)"
         }
     }
 
@@ -88,6 +94,8 @@ public enum Mutant: String, Sendable, Hashable, CaseIterable {
         case .ignoresAuth, .acceptsInvalidCredentials, .ignoresMethod, .ignoresContentType: return ["error"]
         case .ignoresUnknownID: return ["error", "flow"]
         case .slowResponse: return ["performance"]
+        case .htmlErrors: return ["validation", "error", "flow"]
+        case .malformedHeader: return ["positive", "flow", "performance"]
         }
     }
 }

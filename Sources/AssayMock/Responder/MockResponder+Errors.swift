@@ -40,6 +40,10 @@ extension MockResponder {
                 }
             }
         }
+        if options.mutant == .htmlErrors && (400..<500).contains(status) {
+            let page = "<!doctype html><html><head><title>\(status)</title></head><body><h1>Error \(status)</h1></body></html>"
+            return MockResponse(status: status, headers: [MockHeader("Content-Type", "text/html; charset=utf-8")] + headers, body: Array(page.utf8))
+        }
         headers.insert(MockHeader("Content-Type", contentType), at: 0)
         return MockResponse(status: status, headers: headers, body: JSONWriter().bytes(body))
     }

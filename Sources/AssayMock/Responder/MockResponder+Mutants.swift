@@ -30,6 +30,15 @@ extension MockResponder {
             response.removeHeader("Location")
         case .slowResponse:
             if exchange.method == .get { response.delayMilliseconds = 2_000 }
+        case .malformedHeader:
+            for header in success.response?.headers ?? [] where response.header(header.name) != nil && !Self.framingHeaders.contains(header.name.lowercased()) {
+                guard let schema = header.schema else { continue }
+                // The first value no reading of which the schema allows.
+                let broken = ["assay-malformed", "-", "1,2,x", ""].first { text in
+                    !HeaderValueReading.readings(text).contains { responses.isValid($0, schemaAt: schema.pointer) }
+                }
+                if let broken { response.setHeader(header.name, broken) }
+            }
         default:
             break
         }

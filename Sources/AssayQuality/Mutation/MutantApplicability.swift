@@ -84,6 +84,28 @@ public enum MutantApplicability {
             return optional ? nil : "no PUT body on a readable path has an optional member"
         case .slowResponse:
             return operations.contains { $0.method == .get } ? nil : "no GET operation"
+        case .htmlErrors:
+            let documented = operations.contains { operation in
+                operation.responses.contains { response in
+                    let status = response.status.uppercased()
+                    let clientError = status == "4XX" || status == "DEFAULT" || (response.statusCode.map { (400..<500).contains($0) } ?? false)
+                    return clientError && !response.content.isEmpty
+                        && !response.content.contains { ["text/html", "text/*", "*/*", "*"].contains($0.contentType.lowercased()) }
+                }
+            }
+            return documented ? nil : "no client error response documents a media type that excludes HTML"
+        case .malformedHeader:
+            let typed = successes.contains { response in
+                response.headers.contains { header in
+                    guard let schema = header.schema?.value, !["content-type", "content-length"].contains(header.name.lowercased()) else { return false }
+                    return nodes(schema, model: model).contains { node in
+                        guard case .object(let object) = node else { return false }
+                        if case .string(let type)? = object["type"], type != "string" { return true }
+                        return ["enum", "format", "pattern", "minLength", "maxLength", "const"].contains { object[$0] != nil }
+                    }
+                }
+            }
+            return typed ? nil : "no success response documents a header whose schema refuses some value"
         }
     }
 
