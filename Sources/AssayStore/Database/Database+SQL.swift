@@ -1,0 +1,19 @@
+public import FluentKit
+public import SQLKit
+
+extension Database {
+    /// This database as an SQLKit database, for the statements Fluent's query builder cannot express.
+    ///
+    /// Every database a ``Store`` hands out (SQLite or PostgreSQL, in a transaction or not) is one.
+    public func sql() throws(StoreError) -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else {
+            throw StoreError(code: .notSQL, message: "the database \(type(of: self)) does not support SQL")
+        }
+        return sql
+    }
+
+    /// Which kind of database this is.
+    public var backend: DatabaseBackend {
+        (self as? any SQLDatabase)?.dialect.name == "sqlite" ? .sqlite : .postgres
+    }
+}
