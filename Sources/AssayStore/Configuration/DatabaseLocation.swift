@@ -52,19 +52,23 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func parsePostgres(_ text: String) throws(StoreConfigurationError) -> DatabaseLocation {
+        let afterScheme = text[text.range(of: "://")!.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        if !hostAndPort.hasPrefix("["), let colon = hostAndPort.lastIndex(of: ":") {
+            let port = hostAndPort[hostAndPort.index(after: colon)...]
+            guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else {
+                throw .invalidDatabaseURL(redacted(text), reason: "the port '\(port)' is not a number from 1 to 65535")
+            }
+        }
         guard let components = URLComponents(string: text) else {
-            throw .invalidDatabaseURL(redacted(text), reason: "it is not a well-formed URL")
+            throw .invalidDatabaseURL(redacted(text), reason: "it is not a well-formed URL (check for unescaped characters in the password)")
         }
         guard let host = components.host, !host.isEmpty else {
             throw .invalidDatabaseURL(redacted(text), reason: "it has no host, as in postgres://user@localhost:5432/assay")
         }
         guard let user = components.user, !user.isEmpty else {
             throw .invalidDatabaseURL(redacted(text), reason: "it has no user name, as in postgres://user@\(host)/assay")
-        }
-        if components.port == nil, let authority = text.split(separator: "@").last?.split(separator: "/").first,
-            authority.contains(":") && !authority.hasSuffix("]")
-        {
-            throw .invalidDatabaseURL(redacted(text), reason: "the port is not a number from 1 to 65535")
         }
         if let port = components.port, !(1...65535).contains(port) {
             throw .invalidDatabaseURL(redacted(text), reason: "the port \(port) is not from 1 to 65535")
@@ -91,10 +95,10 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else {
-            return url
-        }
-        components.password = "***"
-        return components.string ?? url
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at...])
     }
 }
