@@ -43,7 +43,7 @@ public struct TokenStore: Sendable {
         model.tokenHash = Self.hash(secret)
         model.prefix = String(secret.prefix(Self.tokenPrefix.count + 6))
         model.scopes = scopes.sorted().map(\.rawValue).joined(separator: ",")
-        try await model.create(on: database ?? store.database)
+        try await model.create(on: database ?? store.db())
         return CreatedToken(token: try APIToken(model), secret: secret)
     }
 
@@ -54,7 +54,7 @@ public struct TokenStore: Sendable {
     public func verify(_ secret: String, requiring scope: TokenScope) async throws -> TokenVerification {
         guard secret.hasPrefix(Self.tokenPrefix), secret.count < 200 else { return .invalid }
         let hash = Self.hash(secret)
-        guard let model = try await APITokenModel.query(on: store.database).filter(\.$tokenHash == hash).first(),
+        guard let model = try await APITokenModel.query(on: store.db()).filter(\.$tokenHash == hash).first(),
             Self.constantTimeEqual(model.tokenHash, hash)
         else {
             return .invalid
@@ -63,7 +63,7 @@ public struct TokenStore: Sendable {
         let now = Date()
         if model.lastUsedAt.map({ now.timeIntervalSince($0) >= lastUsedResolution }) ?? true {
             model.lastUsedAt = now
-            try await model.save(on: store.database)
+            try await model.save(on: store.db())
         }
         let token = try APIToken(model)
         return token.allows(scope) ? .allowed(token) : .insufficientScope(token)
@@ -74,15 +74,15 @@ public struct TokenStore: Sendable {
     /// - Returns: Whether a token with this id existed and was not already revoked.
     @discardableResult
     public func revoke(_ id: UUID) async throws -> Bool {
-        guard let model = try await APITokenModel.find(id, on: store.database), model.revokedAt == nil else { return false }
+        guard let model = try await APITokenModel.find(id, on: store.db()), model.revokedAt == nil else { return false }
         model.revokedAt = Date()
-        try await model.save(on: store.database)
+        try await model.save(on: store.db())
         return true
     }
 
     /// Every token, oldest first (revoked ones included, marked).
     public func list() async throws -> [APIToken] {
-        try await APITokenModel.query(on: store.database).sort(\.$createdAt).sort(\.$id).all().map(APIToken.init)
+        try await APITokenModel.query(on: store.db()).sort(\.$createdAt).sort(\.$id).all().map(APIToken.init)
     }
 
     static func hash(_ secret: String) -> String {

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 public import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -32,6 +33,7 @@ public final class Store: Sendable {
     private let databases: Databases
     private let eventLoopGroup: any EventLoopGroup
     private let migrations: Migrations
+    private let isShutDown = NIOLockedValueBox(false)
 
     private init(configuration: StoreConfiguration, backend: DatabaseBackend, databases: Databases, eventLoopGroup: any EventLoopGroup, logger: Logger) {
         self.configuration = configuration
@@ -117,24 +119,34 @@ public final class Store: Sendable {
     ///
     /// Pass it, or the `Database` a `transaction` closure receives, to the repositories and
     /// the ``JobQueue`` so their writes join the caller's transaction.
+    ///
+    /// Using it after ``shutdown()`` is a programming error and traps; the repositories and
+    /// the queue throw ``StoreError/shutDown`` instead.
     public var database: any Database {
-        guard let database = databases.database(logger: logger, on: eventLoopGroup.any()) else {
-            // Only after shutdown; every later query fails with the driver's own error.
+        guard let database = try? db() else {
             preconditionFailure("AssayStore: the store was used after shutdown()")
+        }
+        return database
+    }
+
+    /// A database handle, or ``StoreError/shutDown`` after ``shutdown()``.
+    func db() throws(StoreError) -> any Database {
+        guard let database = databases.database(logger: logger, on: eventLoopGroup.any()) else {
+            throw StoreError.shutDown
         }
         return database
     }
 
     /// Applies every migration not yet applied (creating the migration log on first use).
     public func migrate() async throws {
-        let migrator = makeMigrator()
+        let migrator = try makeMigrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
 
     /// Reverts every applied migration, dropping the store's tables.
     public func revert() async throws {
-        let migrator = makeMigrator()
+        let migrator = try makeMigrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.revertAllBatches().get()
     }
@@ -144,7 +156,7 @@ public final class Store: Sendable {
     /// Never throws: an unreachable database means "not ready".
     public func migrationsApplied() async -> Bool {
         do {
-            let migrator = makeMigrator()
+            let migrator = try makeMigrator()
             try await migrator.setupIfNeeded().get()
             return try await migrator.previewPrepareBatch().get().isEmpty
         } catch {
@@ -155,11 +167,14 @@ public final class Store: Sendable {
 
     /// Closes every connection. The store cannot be used afterwards.
     public func shutdown() async {
+        isShutDown.withLockedValue { $0 = true }
         await databases.shutdownAsync()
     }
 
-    private func makeMigrator() -> Migrator {
-        Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any(), migrationLogLevel: .debug)
+    private func makeMigrator() throws(StoreError) -> Migrator {
+        // The migrator force-unwraps its database handles: refuse before it can.
+        guard !isShutDown.withLockedValue({ $0 }) else { throw StoreError.shutDown }
+        return Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any(), migrationLogLevel: .debug)
     }
 
     /// WAL and the busy timeout are connection settings (WAL also persists in the file);

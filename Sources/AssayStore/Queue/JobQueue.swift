@@ -78,7 +78,7 @@ public struct JobQueue: Sendable {
         let attempts = maxAttempts ?? defaultMaxAttempts
         guard !kind.isEmpty else { throw StoreError.invalidArgument("a job needs a kind") }
         guard attempts >= 1 else { throw StoreError.invalidArgument("maxAttempts must be at least 1, not \(attempts)") }
-        let db = database ?? store.database
+        let db = try database ?? store.db()
         let sql = try db.sql()
         let now = Self.milliseconds(clock())
         let start = runAt.map(Self.milliseconds) ?? now
@@ -140,7 +140,7 @@ public struct JobQueue: Sendable {
     public func claim(workerID: String, lease: Duration, kinds: [String]? = nil, limit: Int = 1) async throws -> [ClaimedJob] {
         guard limit >= 1 else { return [] }
         if let kinds, kinds.isEmpty { return [] }
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let now = clock()
         let nowMS = Self.milliseconds(now)
         let until = Self.milliseconds(now.addingTimeInterval(RetryPolicy.seconds(lease)))
@@ -257,7 +257,7 @@ public struct JobQueue: Sendable {
     /// The lost attempt counts: a job whose lost attempt was its last is dead. Safe to run
     /// from every replica at once (each job moves once).
     public func rescueExpired() async throws -> RescueReport {
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let now = Self.milliseconds(clock())
         let dead = try await sql.raw(
             """
@@ -285,7 +285,7 @@ public struct JobQueue: Sendable {
 
     /// The job with this id, if any.
     public func job(_ id: Int64) async throws -> Job? {
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         return try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM jobs WHERE id = \(bind: id)").first().map(Self.job(from:))
     }
 
@@ -310,7 +310,7 @@ public struct JobQueue: Sendable {
             filter.appendInterpolation(unsafeRaw: " AND id < ")
             filter.appendInterpolation(bind: before)
         }
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let rows = try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM jobs WHERE \(filter) ORDER BY id DESC LIMIT \(bind: limit + 1)").all()
         let jobs = try rows.prefix(limit).map(Self.job(from:))
         return Page(items: jobs, nextCursor: rows.count > limit ? jobs.last.map { String($0.id) } : nil)
@@ -320,7 +320,7 @@ public struct JobQueue: Sendable {
     ///
     /// - Throws: ``StoreError`` `notFound` when there is no such job, `invalidArgument` when it is not dead.
     public func retry(_ id: Int64) async throws -> Job {
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let now = Self.milliseconds(clock())
         let row = try await sql.raw(
             """
@@ -347,7 +347,7 @@ public struct JobQueue: Sendable {
         if let live = states.first(where: { !$0.isTerminal }) {
             throw StoreError.invalidArgument("\(live.rawValue) jobs cannot be purged; only succeeded and dead ones")
         }
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let rows = try await sql.raw(
             """
             DELETE FROM jobs WHERE state IN (\(binds: states.map(\.rawValue).sorted())) AND updated_at < \(bind: Self.milliseconds(date))
@@ -359,7 +359,7 @@ public struct JobQueue: Sendable {
 
     /// Jobs per state and the age of the oldest ready job.
     public func stats() async throws -> JobQueueStats {
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let now = Self.milliseconds(clock())
         var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
         for row in try await sql.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all() {
@@ -375,7 +375,7 @@ public struct JobQueue: Sendable {
     // MARK: Rows
 
     private func updateOwned(_ job: ClaimedJob, set: SQLQueryString) async throws -> Bool {
-        let sql = try store.database.sql()
+        let sql = try store.db().sql()
         let rows = try await sql.raw(
             "UPDATE jobs SET \(set) WHERE id = \(bind: job.id) AND state = 'running' AND lease_token = \(bind: job.leaseToken) RETURNING id"
         ).all()

@@ -21,7 +21,7 @@ public struct ProjectRepository: Sendable {
         guard (1...64).contains(slug.count), slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
             throw StoreError.invalidArgument("the project slug '\(slug)' must be 1 to 64 characters of a-z, 0-9 and -")
         }
-        let db = database ?? store.database
+        let db = try database ?? store.db()
         if try await ProjectModel.query(on: db).filter(\.$slug == slug).first() != nil {
             throw StoreError.invalidArgument("a project with the slug '\(slug)' already exists")
         }
@@ -35,12 +35,12 @@ public struct ProjectRepository: Sendable {
 
     /// The project with this id, if any.
     public func get(_ id: UUID, on database: (any Database)? = nil) async throws -> Project? {
-        try await ProjectModel.find(id, on: database ?? store.database).map(Project.init)
+        try await ProjectModel.find(id, on: database ?? store.db()).map(Project.init)
     }
 
     /// The project with this slug, if any.
     public func get(slug: String, on database: (any Database)? = nil) async throws -> Project? {
-        try await ProjectModel.query(on: database ?? store.database).filter(\.$slug == slug).first().map(Project.init)
+        try await ProjectModel.query(on: database ?? store.db()).filter(\.$slug == slug).first().map(Project.init)
     }
 
     /// Projects in slug order, a page at a time.
@@ -50,7 +50,7 @@ public struct ProjectRepository: Sendable {
     ///   - limit: The page size (1–1000).
     public func list(after cursor: String? = nil, limit: Int = 50) async throws -> Page<Project> {
         guard (1...1000).contains(limit) else { throw StoreError.invalidArgument("the page size must be from 1 to 1000, not \(limit)") }
-        let query = ProjectModel.query(on: store.database).sort(\.$slug).limit(limit + 1)
+        let query = try ProjectModel.query(on: store.db()).sort(\.$slug).limit(limit + 1)
         if let cursor {
             query.filter(\.$slug > cursor)
         }
@@ -64,7 +64,7 @@ public struct ProjectRepository: Sendable {
     /// - Returns: Whether the project existed.
     @discardableResult
     public func delete(_ id: UUID, on database: (any Database)? = nil) async throws -> Bool {
-        let db = database ?? store.database
+        let db = try database ?? store.db()
         guard let model = try await ProjectModel.find(id, on: db) else { return false }
         try await model.delete(on: db)
         return true

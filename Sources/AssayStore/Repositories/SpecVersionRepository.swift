@@ -48,13 +48,13 @@ public struct SpecVersionRepository: Sendable {
         if let database, database.inTransaction {
             return try await work(database)
         }
-        return try await (database ?? store.database).transaction(work)
+        return try await (database ?? store.db()).transaction(work)
     }
 
     /// The project's versions, newest first, a page at a time.
     public func list(projectID: UUID, after cursor: String? = nil, limit: Int = 50) async throws -> Page<SpecVersion> {
         guard (1...1000).contains(limit) else { throw StoreError.invalidArgument("the page size must be from 1 to 1000, not \(limit)") }
-        let query = SpecVersionModel.query(on: store.database).filter(\.$project.$id == projectID).sort(\.$version, .descending).limit(limit + 1)
+        let query = try SpecVersionModel.query(on: store.db()).filter(\.$project.$id == projectID).sort(\.$version, .descending).limit(limit + 1)
         if let cursor {
             guard let before = Int(cursor) else { throw StoreError.invalidArgument("'\(cursor)' is not a spec version cursor") }
             query.filter(\.$version < before)
@@ -66,7 +66,7 @@ public struct SpecVersionRepository: Sendable {
 
     /// The project's newest version, if any.
     public func latest(projectID: UUID) async throws -> SpecVersion? {
-        try await SpecVersionModel.query(on: store.database).filter(\.$project.$id == projectID).sort(\.$version, .descending).first()
+        try await SpecVersionModel.query(on: store.db()).filter(\.$project.$id == projectID).sort(\.$version, .descending).first()
             .map(SpecVersion.init)
     }
 }

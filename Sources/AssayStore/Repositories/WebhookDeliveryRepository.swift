@@ -28,7 +28,7 @@ public struct WebhookDeliveryRepository: Sendable {
         encoder.outputFormatting = .sortedKeys
         let headersJSON = String(decoding: try encoder.encode(headers), as: UTF8.self)
         let queue = self.queue
-        let result = try await queue.store.database.transaction { db -> (WebhookDelivery, Bool) in
+        let result = try await queue.store.db().transaction { db -> (WebhookDelivery, Bool) in
             if let existing = try await WebhookDeliveryModel.query(on: db)
                 .filter(\.$source == source).filter(\.$deliveryID == deliveryID).first()
             {
@@ -55,14 +55,14 @@ public struct WebhookDeliveryRepository: Sendable {
 
     /// The delivery of this source and id, if recorded.
     public func get(source: String, deliveryID: String) async throws -> WebhookDelivery? {
-        try await WebhookDeliveryModel.query(on: queue.store.database)
+        try await WebhookDeliveryModel.query(on: queue.store.db())
             .filter(\.$source == source).filter(\.$deliveryID == deliveryID).first().map(WebhookDelivery.init)
     }
 
     /// The most recent deliveries, newest first.
     public func recent(limit: Int = 50) async throws -> [WebhookDelivery] {
         guard (1...1000).contains(limit) else { throw StoreError.invalidArgument("the count must be from 1 to 1000, not \(limit)") }
-        return try await WebhookDeliveryModel.query(on: queue.store.database).sort(\.$receivedAt, .descending).limit(limit).all()
+        return try await WebhookDeliveryModel.query(on: queue.store.db()).sort(\.$receivedAt, .descending).limit(limit).all()
             .map(WebhookDelivery.init)
     }
 }
