@@ -64,7 +64,10 @@ struct RecordingHandler: JobHandler {
 
 /// Waits until `condition` holds, or fails the test after `timeout`.
 func waitUntil(
-    _ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation, _ condition: () async throws -> Bool
+    _ what: String,
+    timeout: Duration = .seconds(60),
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
@@ -76,7 +79,8 @@ func waitUntil(
 }
 
 struct JobWorkerPoolTests {
-    static func configuration(concurrency: Int = 4, grace: Duration = .seconds(10), poll: Duration = .milliseconds(50)) -> JobWorkerPool.Configuration {
+    static func configuration(concurrency: Int = 4, grace: Duration = .seconds(10), poll: Duration = .milliseconds(50)) -> JobWorkerPool.Configuration
+    {
         var configuration = JobWorkerPool.Configuration()
         configuration.concurrency = concurrency
         configuration.pollInterval = poll
@@ -98,7 +102,11 @@ struct JobWorkerPoolTests {
                 ids.append(try await queue.enqueue(kind: "test", payloadJSON: #"{"n":\#(index)}"#).job.id)
             }
             let pool = JobWorkerPool(
-                queue: queue, handlers: [RecordingHandler(recorder: recorder)], configuration: Self.configuration(), logger: TestDatabase.logger)
+                queue: queue,
+                handlers: [RecordingHandler(recorder: recorder)],
+                configuration: Self.configuration(),
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             try await waitUntil("200 jobs succeeded") { try await queue.stats()[.succeeded] == 200 }
             pool.requestShutdown()
@@ -124,7 +132,12 @@ struct JobWorkerPoolTests {
             let recorder = Recorder()
             for _ in 0..<8 { try await queue.enqueue(kind: "test") }
             let handler = RecordingHandler(recorder: recorder, work: .milliseconds(400))
-            let pool = JobWorkerPool(queue: queue, handlers: [handler], configuration: Self.configuration(concurrency: 2), logger: TestDatabase.logger)
+            let pool = JobWorkerPool(
+                queue: queue,
+                handlers: [handler],
+                configuration: Self.configuration(concurrency: 2),
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             try await waitUntil("two jobs started") { recorder.started == 2 }
             pool.requestShutdown()
@@ -147,8 +160,11 @@ struct JobWorkerPoolTests {
             let stubborn = RecordingHandler(kind: "stubborn", recorder: recorder, work: .seconds(3), ignoresCancellation: true)
             try await queue.enqueue(kind: "stubborn")
             let pool = JobWorkerPool(
-                queue: queue, handlers: [slow, stubborn], configuration: Self.configuration(concurrency: 4, grace: .milliseconds(200)),
-                logger: TestDatabase.logger)
+                queue: queue,
+                handlers: [slow, stubborn],
+                configuration: Self.configuration(concurrency: 4, grace: .milliseconds(200)),
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             try await waitUntil("four jobs started") { recorder.started == 4 }
             let start = ContinuousClock.now
@@ -197,8 +213,11 @@ struct JobWorkerPoolTests {
             let queue = JobQueue(store: store)
             let recorder = Recorder()
             let pool = JobWorkerPool(
-                queue: queue, handlers: [RecordingHandler(recorder: recorder)], configuration: Self.configuration(poll: .seconds(30)),
-                logger: TestDatabase.logger)
+                queue: queue,
+                handlers: [RecordingHandler(recorder: recorder)],
+                configuration: Self.configuration(poll: .seconds(30)),
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             try await Task.sleep(for: .milliseconds(300))
             let start = ContinuousClock.now
@@ -215,7 +234,12 @@ struct JobWorkerPoolTests {
         try await TestDatabase.with(backend, migrate: false) { store in
             let queue = JobQueue(store: store)
             let recorder = Recorder()
-            let pool = JobWorkerPool(queue: queue, handlers: [RecordingHandler(recorder: recorder)], configuration: Self.configuration(), logger: TestDatabase.logger)
+            let pool = JobWorkerPool(
+                queue: queue,
+                handlers: [RecordingHandler(recorder: recorder)],
+                configuration: Self.configuration(),
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             // No jobs table yet: every claim fails.
             try await Task.sleep(for: .milliseconds(400))
@@ -238,7 +262,12 @@ struct JobWorkerPoolTests {
             let orphan = try #require(try await queue.claim(workerID: "killed", lease: .milliseconds(300)).first)
             var configuration = Self.configuration()
             configuration.rescueInterval = .milliseconds(100)
-            let pool = JobWorkerPool(queue: queue, handlers: [RecordingHandler(recorder: recorder)], configuration: configuration, logger: TestDatabase.logger)
+            let pool = JobWorkerPool(
+                queue: queue,
+                handlers: [RecordingHandler(recorder: recorder)],
+                configuration: configuration,
+                logger: TestDatabase.logger
+            )
             let running = Task { try await pool.run() }
             try await waitUntil("the job succeeded", timeout: .seconds(10)) { try await queue.stats()[.succeeded] == 1 }
             pool.requestShutdown()

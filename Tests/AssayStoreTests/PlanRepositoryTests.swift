@@ -43,7 +43,9 @@ struct PlanRepositoryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try await Store.open(
-            StoreConfiguration(location: .sqlite(path: directory.appendingPathComponent("a.sqlite").path)), logger: TestDatabase.logger)
+            StoreConfiguration(location: .sqlite(path: directory.appendingPathComponent("a.sqlite").path)),
+            logger: TestDatabase.logger
+        )
         try await store.migrate()
         await store.shutdown()
         await #expect(throws: StoreError.shutDown) { _ = try await JobQueue(store: store).enqueue(kind: "k") }

@@ -37,7 +37,12 @@ struct RepositoryTests {
         try await TestDatabase.with(backend) { store in
             let project = try await ProjectRepository(store: store).create(slug: "pets", name: "Pets")
             let specs = SpecVersionRepository(store: store)
-            let first = try await specs.record(projectID: project.id, content: Data("openapi: 3.1.0".utf8), source: "file:pets.yaml", summary: #"{"operations":3}"#)
+            let first = try await specs.record(
+                projectID: project.id,
+                content: Data("openapi: 3.1.0".utf8),
+                source: "file:pets.yaml",
+                summary: #"{"operations":3}"#
+            )
             let same = try await specs.record(projectID: project.id, content: Data("openapi: 3.1.0".utf8), source: "webhook:github")
             let second = try await specs.record(projectID: project.id, content: Data("openapi: 3.1.1".utf8), source: "webhook:github")
             #expect(first.inserted && !same.inserted && second.inserted)
@@ -59,7 +64,12 @@ struct RepositoryTests {
             let queue = JobQueue(store: store)
             let deliveries = WebhookDeliveryRepository(queue: queue)
             let first = try await deliveries.record(
-                source: "github", deliveryID: "d-1", headers: ["X-GitHub-Event": "push"], jobKind: "fetch-spec", jobPayloadJSON: #"{"ref":"main"}"#)
+                source: "github",
+                deliveryID: "d-1",
+                headers: ["X-GitHub-Event": "push"],
+                jobKind: "fetch-spec",
+                jobPayloadJSON: #"{"ref":"main"}"#
+            )
             let again = try await deliveries.record(source: "github", deliveryID: "d-1", jobKind: "fetch-spec", jobPayloadJSON: "{}")
             let other = try await deliveries.record(source: "gitlab", deliveryID: "d-1", jobKind: "fetch-spec", jobPayloadJSON: "{}")
             #expect(first.inserted && !again.inserted && other.inserted)

@@ -3,8 +3,14 @@ import Testing
 
 struct StoreConfigurationTests {
     @Test func parsesPostgresAndSQLiteAddresses() throws {
-        #expect(try DatabaseLocation.parse("postgres://assay:secret@db.internal:5433/assay") == .postgres(url: "postgres://assay:secret@db.internal:5433/assay"))
-        #expect(try DatabaseLocation.parse("postgresql://assay@localhost/assay?sslmode=disable") == .postgres(url: "postgresql://assay@localhost/assay?sslmode=disable"))
+        #expect(
+            try DatabaseLocation.parse("postgres://assay:secret@db.internal:5433/assay")
+                == .postgres(url: "postgres://assay:secret@db.internal:5433/assay")
+        )
+        #expect(
+            try DatabaseLocation.parse("postgresql://assay@localhost/assay?sslmode=disable")
+                == .postgres(url: "postgresql://assay@localhost/assay?sslmode=disable")
+        )
         #expect(try DatabaseLocation.parse("sqlite:///var/lib/assay/assay.sqlite") == .sqlite(path: "/var/lib/assay/assay.sqlite"))
         #expect(try DatabaseLocation.parse("sqlite:data/assay.sqlite") == .sqlite(path: "data/assay.sqlite"))
         #expect(try DatabaseLocation.parse("/tmp/x.sqlite") == .sqlite(path: "/tmp/x.sqlite"))

@@ -1,8 +1,9 @@
-@testable import AssayStore
 import FluentKit
 import Foundation
 import SQLKit
 import Testing
+
+@testable import AssayStore
 
 struct StoreTests {
     static let tables = [

@@ -32,7 +32,9 @@ enum TestDatabase {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-store-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try await Store.open(
-                StoreConfiguration(location: .sqlite(path: directory.appendingPathComponent("assay.sqlite").path)), logger: logger)
+                StoreConfiguration(location: .sqlite(path: directory.appendingPathComponent("assay.sqlite").path)),
+                logger: logger
+            )
             return try await run(store, migrate: migrate, body)
         case .postgres:
             guard let url = ProcessInfo.processInfo.environment["ASSAY_TEST_POSTGRES_URL"], !url.isEmpty else {

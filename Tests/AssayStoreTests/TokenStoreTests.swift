@@ -1,7 +1,8 @@
-@testable import AssayStore
 import Foundation
 import SQLKit
 import Testing
+
+@testable import AssayStore
 
 struct TokenStoreTests {
     @Test(arguments: DatabaseBackend.allCases)
@@ -24,7 +25,10 @@ struct TokenStoreTests {
 
             #expect(try await tokens.verify(writer.secret, requiring: .read).allowedToken?.id == writer.token.id)
             #expect(try await tokens.verify(writer.secret, requiring: .write).allowedToken?.name == "ci")
-            #expect(try await tokens.verify(writer.secret, requiring: .admin) == .insufficientScope(try #require(try await tokens.list().first { $0.name == "ci" })))
+            #expect(
+                try await tokens.verify(writer.secret, requiring: .admin)
+                    == .insufficientScope(try #require(try await tokens.list().first { $0.name == "ci" }))
+            )
             #expect(try await tokens.verify(admin.secret, requiring: .write).allowedToken != nil)
             #expect(try await tokens.verify(admin.secret, requiring: .admin).allowedToken != nil)
 
@@ -49,6 +53,8 @@ struct TokenStoreTests {
         #expect(TokenScope.admin.allows(.write) && TokenScope.admin.allows(.read) && TokenScope.admin.allows(.admin))
         #expect(TokenScope.write.allows(.read) && !TokenScope.write.allows(.admin))
         #expect(!TokenScope.read.allows(.write))
-        #expect(TokenStore.constantTimeEqual("abc", "abc") && !TokenStore.constantTimeEqual("abc", "abd") && !TokenStore.constantTimeEqual("abc", "ab"))
+        #expect(
+            TokenStore.constantTimeEqual("abc", "abc") && !TokenStore.constantTimeEqual("abc", "abd") && !TokenStore.constantTimeEqual("abc", "ab")
+        )
     }
 }

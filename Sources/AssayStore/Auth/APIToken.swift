@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// An API token as stored: its secret is never kept, only its hash.
 public struct APIToken: Sendable, Hashable, Codable, Identifiable {

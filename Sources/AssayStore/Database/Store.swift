@@ -35,7 +35,13 @@ public final class Store: Sendable {
     private let migrations: Migrations
     private let isShutDown = NIOLockedValueBox(false)
 
-    private init(configuration: StoreConfiguration, backend: DatabaseBackend, databases: Databases, eventLoopGroup: any EventLoopGroup, logger: Logger) {
+    private init(
+        configuration: StoreConfiguration,
+        backend: DatabaseBackend,
+        databases: Databases,
+        eventLoopGroup: any EventLoopGroup,
+        logger: Logger
+    ) {
         self.configuration = configuration
         self.backend = backend
         self.databases = databases
@@ -52,8 +58,10 @@ public final class Store: Sendable {
     /// - Throws: ``StoreConfigurationError`` for unusable settings, or the driver's error when
     ///   the database cannot be reached.
     public static func open(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "assay.store")) async throws -> Store {
-        let poolTimeout = TimeAmount.nanoseconds(Int64(configuration.connectionPoolTimeout.components.seconds) * 1_000_000_000
-            + configuration.connectionPoolTimeout.components.attoseconds / 1_000_000_000)
+        let poolTimeout = TimeAmount.nanoseconds(
+            Int64(configuration.connectionPoolTimeout.components.seconds) * 1_000_000_000
+                + configuration.connectionPoolTimeout.components.attoseconds / 1_000_000_000
+        )
         switch configuration.location {
         case .sqlite(let path):
             guard configuration.sqliteBusyTimeoutMilliseconds >= 0 else {
@@ -89,7 +97,10 @@ public final class Store: Sendable {
             do {
                 sqlConfiguration = try SQLPostgresConfiguration(url: url)
             } catch {
-                throw StoreConfigurationError.invalidDatabaseURL(DatabaseLocation.redacted(url), reason: "the PostgreSQL driver refused it (\(error))")
+                throw StoreConfigurationError.invalidDatabaseURL(
+                    DatabaseLocation.redacted(url),
+                    reason: "the PostgreSQL driver refused it (\(error))"
+                )
             }
             sqlConfiguration.searchPath = configuration.postgresSearchPath
             let group = MultiThreadedEventLoopGroup.singleton
@@ -187,7 +198,10 @@ public final class Store: Sendable {
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
         let settings = try await sqlitePragmas()
         guard settings.foreignKeys, settings.journalMode == "wal" else {
-            throw StoreError(code: .invalidArgument, message: "SQLite refused the settings (journal_mode=\(settings.journalMode), foreign_keys=\(settings.foreignKeys))")
+            throw StoreError(
+                code: .invalidArgument,
+                message: "SQLite refused the settings (journal_mode=\(settings.journalMode), foreign_keys=\(settings.foreignKeys))"
+            )
         }
     }
 

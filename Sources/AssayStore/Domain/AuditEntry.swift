@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// One change in the audit trail: what happened to which entity, why and by whom.
 public struct AuditEntry: Sendable, Hashable, Codable, Identifiable {

@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// One version of a project's test plan.
 public struct Plan: Sendable, Hashable, Codable, Identifiable {

@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// An API under test and the repository its suites go to.
 public struct Project: Sendable, Hashable, Codable, Identifiable {

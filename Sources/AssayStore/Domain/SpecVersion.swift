@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// One version of a project's API description.
 public struct SpecVersion: Sendable, Hashable, Codable, Identifiable {

@@ -1,5 +1,5 @@
-public import Foundation
 import FluentKit
+public import Foundation
 
 /// A webhook delivery as received, and the job it started.
 public struct WebhookDelivery: Sendable, Hashable, Codable, Identifiable {

@@ -42,7 +42,12 @@ public struct JobQueue: Sendable {
     let doorbell: Doorbell
 
     /// A queue on `store`'s database.
-    public init(store: Store, retryPolicy: RetryPolicy = RetryPolicy(), defaultMaxAttempts: Int = 5, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: Store,
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        defaultMaxAttempts: Int = 5,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.retryPolicy = retryPolicy
         self.defaultMaxAttempts = defaultMaxAttempts
@@ -120,7 +125,14 @@ public struct JobQueue: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
         return try await enqueue(
-            kind: kind, payloadJSON: json, idempotencyKey: idempotencyKey, priority: priority, maxAttempts: maxAttempts, runAt: runAt, on: database)
+            kind: kind,
+            payloadJSON: json,
+            idempotencyKey: idempotencyKey,
+            priority: priority,
+            maxAttempts: maxAttempts,
+            runAt: runAt,
+            on: database
+        )
     }
 
     /// Wakes this process's idle workers now rather than at their next poll (enqueue does it
@@ -178,8 +190,16 @@ public struct JobQueue: Sendable {
         let jobs = try rows.map(Self.job(from:)).sorted { ($1.priority, $0.runAt, $0.id) < ($0.priority, $1.runAt, $1.id) }
         return jobs.map { job in
             ClaimedJob(
-                id: job.id, kind: job.kind, payload: job.payload, idempotencyKey: job.idempotencyKey, attempt: job.attempts,
-                maxAttempts: job.maxAttempts, workerID: workerID, leaseToken: token, lockedUntil: job.lockedUntil ?? now)
+                id: job.id,
+                kind: job.kind,
+                payload: job.payload,
+                idempotencyKey: job.idempotencyKey,
+                attempt: job.attempts,
+                maxAttempts: job.maxAttempts,
+                workerID: workerID,
+                leaseToken: token,
+                lockedUntil: job.lockedUntil ?? now
+            )
         }
     }
 

@@ -40,8 +40,14 @@ public struct PlanRepository: Sendable {
             try await model.create(on: db)
             let plan = try Plan(model)
             try await trail.record(
-                entity: Self.auditEntity, entityID: plan.id.uuidString, action: "create", reason: reason, actor: actor,
-                details: #"{"project":"\#(projectID.uuidString)","version":\#(plan.version)}"#, on: db)
+                entity: Self.auditEntity,
+                entityID: plan.id.uuidString,
+                action: "create",
+                reason: reason,
+                actor: actor,
+                details: #"{"project":"\#(projectID.uuidString)","version":\#(plan.version)}"#,
+                on: db
+            )
             return plan
         }
     }

@@ -35,7 +35,11 @@ public struct WebhookDeliveryRepository: Sendable {
                 return (try WebhookDelivery(existing), false)
             }
             let job = try await queue.enqueue(
-                kind: jobKind, payloadJSON: jobPayloadJSON, idempotencyKey: "webhook:\(source):\(deliveryID)", on: db)
+                kind: jobKind,
+                payloadJSON: jobPayloadJSON,
+                idempotencyKey: "webhook:\(source):\(deliveryID)",
+                on: db
+            )
             let model = WebhookDeliveryModel()
             model.$project.id = projectID
             model.source = source

@@ -120,8 +120,12 @@ public actor CircuitBreaker {
             state = .halfOpen
         }
         return CircuitStatus(
-            key: key, state: state, consecutiveFailures: circuit.consecutiveFailures, openedAt: circuit.openedAt,
-            retryAt: circuit.state == .open ? retryTime(circuit) : nil)
+            key: key,
+            state: state,
+            consecutiveFailures: circuit.consecutiveFailures,
+            openedAt: circuit.openedAt,
+            retryAt: circuit.state == .open ? retryTime(circuit) : nil
+        )
     }
 
     private func retryTime(_ circuit: Circuit) -> Date {

@@ -57,7 +57,12 @@ public final class JobWorkerPool: Service, Sendable {
     private let stopBell = Doorbell()
 
     /// A pool running `handlers` (one per kind; a later one replaces an earlier of the same kind).
-    public init(queue: JobQueue, handlers: [any JobHandler], configuration: Configuration = Configuration(), logger: Logger = Logger(label: "assay.jobs")) {
+    public init(
+        queue: JobQueue,
+        handlers: [any JobHandler],
+        configuration: Configuration = Configuration(),
+        logger: Logger = Logger(label: "assay.jobs")
+    ) {
         self.queue = queue
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { _, last in last })
         var configuration = configuration
@@ -184,7 +189,10 @@ public final class JobWorkerPool: Service, Sendable {
     }
 
     private func errorBackoff(_ errors: Int) -> Duration {
-        let seconds = min(RetryPolicy.seconds(configuration.maxErrorBackoff), 0.5 * Double(sign: .plus, exponent: min(errors - 1, 16), significand: 1))
+        let seconds = min(
+            RetryPolicy.seconds(configuration.maxErrorBackoff),
+            0.5 * Double(sign: .plus, exponent: min(errors - 1, 16), significand: 1)
+        )
         return .milliseconds(Int64(seconds * 1000))
     }
 
