@@ -253,13 +253,16 @@ struct JobWorkerPoolTests {
     }
 
     @Test(arguments: DatabaseBackend.allCases)
-    func aDeadWorkersJobIsRescuedAndRunAgain(backend: DatabaseBackend) async throws {
+    func aKilledWorkersJobsAreRescuedAndEveryJobRunsOnce(backend: DatabaseBackend) async throws {
         try await TestDatabase.with(backend) { store in
             let queue = JobQueue(store: store)
             let recorder = Recorder()
-            let id = try await queue.enqueue(kind: "test", idempotencyKey: "k").job.id
-            // A worker that claimed the job and died (it never heartbeats nor completes).
-            let orphan = try #require(try await queue.claim(workerID: "killed", lease: .milliseconds(300)).first)
+            for index in 0..<300 {
+                try await queue.enqueue(kind: "test", idempotencyKey: "job-\(index)")
+            }
+            // A worker that claimed 50 jobs and was killed: it never heartbeats nor completes.
+            let orphans = try await queue.claim(workerID: "killed", lease: .milliseconds(300), limit: 50)
+            #expect(orphans.count == 50)
             var configuration = Self.configuration()
             configuration.rescueInterval = .milliseconds(100)
             let pool = JobWorkerPool(
@@ -269,12 +272,16 @@ struct JobWorkerPoolTests {
                 logger: TestDatabase.logger
             )
             let running = Task { try await pool.run() }
-            try await waitUntil("the job succeeded", timeout: .seconds(10)) { try await queue.stats()[.succeeded] == 1 }
+            try await waitUntil("every job succeeded", timeout: .seconds(30)) { try await queue.stats()[.succeeded] == 300 }
             pool.requestShutdown()
             try await running.value
-            #expect(recorder.runs[id] == 1)
-            #expect(try await queue.job(id)?.attempts == 2)
-            #expect(try await queue.complete(orphan) == false)
+            #expect(recorder.runs.count == 300)
+            #expect(recorder.runs.values.allSatisfy { $0 == 1 }, "each job's handler ran once")
+            for orphan in orphans.prefix(5) {
+                #expect(try await queue.job(orphan.id)?.attempts == 2, "the lost attempt counts")
+                #expect(try await queue.complete(orphan) == false, "the killed worker cannot complete it")
+            }
+            #expect(try await count("jobs", where: "attempts = 2", in: store) == 50)
         }
     }
 }
