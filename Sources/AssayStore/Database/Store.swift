@@ -34,6 +34,8 @@ public final class Store: Sendable {
     private let eventLoopGroup: any EventLoopGroup
     private let migrations: Migrations
     private let isShutDown = NIOLockedValueBox(false)
+    /// Rung on every enqueue in this process; the job workers of this store wait on it.
+    let jobDoorbell = Doorbell()
 
     private init(
         configuration: StoreConfiguration,
@@ -130,6 +132,9 @@ public final class Store: Sendable {
     ///
     /// Pass it, or the `Database` a `transaction` closure receives, to the repositories and
     /// the ``JobQueue`` so their writes join the caller's transaction.
+    ///
+    /// Inside a transaction, use the transaction's `Database` only: SQLite has one connection,
+    /// so a second handle waits for the transaction to end (and times out).
     ///
     /// Using it after ``shutdown()`` is a programming error and traps; the repositories and
     /// the queue throw ``StoreError/shutDown`` instead.

@@ -39,7 +39,8 @@ public struct JobQueue: Sendable {
     /// The current time (a parameter so tests can move it).
     public var clock: @Sendable () -> Date
 
-    let doorbell: Doorbell
+    /// Shared by every queue value on the same store, so any enqueue in this process wakes its workers.
+    var doorbell: Doorbell { store.jobDoorbell }
 
     /// A queue on `store`'s database.
     public init(
@@ -52,7 +53,6 @@ public struct JobQueue: Sendable {
         self.retryPolicy = retryPolicy
         self.defaultMaxAttempts = defaultMaxAttempts
         self.clock = clock
-        self.doorbell = Doorbell()
     }
 
     static let columns =
