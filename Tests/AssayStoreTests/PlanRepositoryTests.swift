@@ -1,5 +1,6 @@
 import AssayStore
 import Foundation
+import SQLKit
 import Testing
 
 struct PlanRepositoryTests {
@@ -97,5 +98,32 @@ struct PlanRepositoryTests {
         #expect(claimed.count == 200)
         #expect(Set(claimed).count == 200)
         #expect(try await count("jobs", where: "state = 'running'", in: first) == 200)
+    }
+}
+
+struct EmittedSuiteRepositoryTests {
+    @Test(arguments: DatabaseBackend.allCases)
+    func suitesAreVersionedPerProjectSoftDeletedAndCascadeWithTheirPlan(backend: DatabaseBackend) async throws {
+        try await TestDatabase.with(backend) { store in
+            let project = try await ProjectRepository(store: store).create(slug: "shop", name: "Shop")
+            let plan = try await PlanRepository(store: store).save(projectID: project.id, content: "{}", reason: "first", actor: "cli")
+            let suites = EmittedSuiteRepository(store: store)
+            let s1 = try await suites.save(planID: plan.id, framework: "pytest", files: #"{"test_a.py":"..."}"#, reason: "emit", actor: "cli")
+            let s2 = try await suites.save(planID: plan.id, framework: "pytest", files: #"{"test_b.py":"..."}"#, reason: "emit", actor: "cli")
+            #expect(s1.version == 1 && s2.version == 2 && s1.projectID == project.id)
+            #expect(try await suites.delete(s2.id, reason: "flaky", actor: "bob"))
+            #expect(try await suites.latest(projectID: project.id)?.id == s1.id)
+            #expect(try await suites.list(projectID: project.id, includeDeleted: true).items.map(\.version) == [2, 1])
+            #expect(try await suites.restore(s2.id, reason: "fixed", actor: "bob"))
+            #expect(try await suites.latest(projectID: project.id)?.id == s2.id)
+            let trail = try await AuditTrail(store: store).entries(entity: EmittedSuiteRepository.auditEntity, entityID: s2.id.uuidString)
+            #expect(trail.map(\.action) == ["create", "delete", "restore"])
+            await #expect(throws: StoreError.self) {
+                _ = try await suites.save(planID: UUID(), framework: "pytest", files: "{}", reason: "x", actor: "y")
+            }
+            // A suite cannot outlive its plan (hard delete of the plan row).
+            try await store.database.sql().raw("DELETE FROM plans WHERE id = \(bind: plan.id)").run()
+            #expect(try await count("emitted_suites", in: store) == 0)
+        }
     }
 }
