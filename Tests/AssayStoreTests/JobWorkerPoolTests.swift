@@ -182,6 +182,30 @@ struct JobWorkerPoolTests {
     }
 
     @Test(arguments: DatabaseBackend.allCases)
+    func cancellingRunReleasesRunningJobsWithoutTheGracePeriod(backend: DatabaseBackend) async throws {
+        try await TestDatabase.with(backend) { store in
+            let queue = JobQueue(store: store)
+            let recorder = Recorder()
+            for _ in 0..<2 { try await queue.enqueue(kind: "test") }
+            let pool = JobWorkerPool(
+                queue: queue,
+                handlers: [RecordingHandler(recorder: recorder, work: .seconds(30))],
+                configuration: Self.configuration(concurrency: 2, grace: .seconds(30)),
+                logger: TestDatabase.logger
+            )
+            let running = Task { try await pool.run() }
+            try await waitUntil("two jobs started") { recorder.started == 2 }
+            let start = ContinuousClock.now
+            running.cancel()
+            try await running.value
+            #expect(ContinuousClock.now - start < .seconds(5))
+            let stats = try await queue.stats()
+            #expect(stats[.queued] == 2 && stats[.running] == 0)
+            #expect(try await queue.list().items.allSatisfy { $0.attempts == 0 })
+        }
+    }
+
+    @Test(arguments: DatabaseBackend.allCases)
     func failedAttemptsAreRetriedAndPermanentFailuresDie(backend: DatabaseBackend) async throws {
         try await TestDatabase.with(backend) { store in
             let queue = JobQueue(store: store, retryPolicy: RetryPolicy(base: .milliseconds(20), cap: .milliseconds(40)))

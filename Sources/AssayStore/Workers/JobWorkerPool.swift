@@ -139,6 +139,11 @@ public final class JobWorkerPool: Service, Sendable {
                 await queue.doorbell.wait(upTo: configuration.pollInterval)
                 continue
             }
+            if isStopping {
+                // Claimed while shutdown was requested: give it back rather than start it.
+                await record(.released, of: job, logger: logger)
+                return
+            }
             await execute(job, workerID: workerID)
         }
     }
@@ -169,7 +174,7 @@ public final class JobWorkerPool: Service, Sendable {
             await stopBell.wait(upTo: .milliseconds(200))
         }
         let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
-        while ContinuousClock.now < deadline, !state.withLockedValue({ $0.inFlight.isEmpty }) {
+        while ContinuousClock.now < deadline, !Task.isCancelled, !state.withLockedValue({ $0.inFlight.isEmpty }) {
             try? await Task.sleep(for: .milliseconds(10))
         }
         forceStop()
@@ -247,6 +252,8 @@ public final class JobWorkerPool: Service, Sendable {
             if Task.isCancelled { return }
             do {
                 if try await !queue.heartbeat(job, lease: configuration.lease) {
+                    // Cancelled meanwhile: the job finished and its outcome is being recorded.
+                    if Task.isCancelled { return }
                     logger.warning("lost the lease of a running job; abandoning it")
                     work.cancel()
                     resolver.resolve(.lostLease)
