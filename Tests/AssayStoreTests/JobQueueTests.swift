@@ -279,6 +279,10 @@ struct JobQueueTests {
             let stats = try await queue.stats()
             #expect(stats[.queued] == 5 && stats[.running] == 2 && stats[.succeeded] == 0 && stats[.dead] == 0)
             #expect(abs(stats.oldestReadyAgeSeconds - 4) < 0.01)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let json = String(decoding: try encoder.encode(stats), as: UTF8.self)
+            #expect(json.hasPrefix(#"{"counts":{"dead":0,"queued":5,"running":2,"succeeded":0}"#), "counts encode as an object for /status")
             await #expect(throws: StoreError.self) { _ = try await queue.list(limit: 0) }
         }
     }

@@ -7,7 +7,7 @@
 ///              │  └─lease expired (rescue) / release on shutdown
 ///              └──────────── retry (operator) ◄──────────────────────┘
 /// ```
-public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
+public enum JobState: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     /// Waiting for a worker (perhaps until `runAt`, after a failure's backoff).
     case queued
     /// Claimed by a worker that holds its lease.
