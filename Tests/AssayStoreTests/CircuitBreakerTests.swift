@@ -58,6 +58,12 @@ struct CircuitBreakerTests {
             #expect(error.description.contains("a"))
         }
         #expect(await breaker.snapshot().map(\.key) == ["a", "b"])
+        // A probe whose caller never reports back blocks others only for the open duration.
+        clock.advance(by: 5)
+        try await breaker.acquire("a")
+        await #expect(throws: CircuitOpenError.self) { try await breaker.acquire("a") }
+        clock.advance(by: 10)
+        try await breaker.acquire("a")
     }
 }
 

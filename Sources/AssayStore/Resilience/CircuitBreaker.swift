@@ -8,6 +8,7 @@ public import Foundation
 /// - **open**: calls fail at once with ``CircuitOpenError`` for `openDuration`.
 /// - **half-open**: after `openDuration`, one probe call goes through (others still fail
 ///   fast); its success closes the circuit, its failure opens it for another `openDuration`.
+///   A probe whose outcome is never recorded stops blocking after `openDuration`.
 ///
 /// ```swift
 /// let breaker = CircuitBreaker()
@@ -34,6 +35,7 @@ public actor CircuitBreaker {
         var consecutiveFailures = 0
         var openedAt: Date?
         var probeInFlight = false
+        var probeStartedAt: Date?
     }
 
     /// The thresholds of every circuit.
@@ -79,11 +81,16 @@ public actor CircuitBreaker {
             }
             circuit.state = .halfOpen
             circuit.probeInFlight = true
+            circuit.probeStartedAt = clock()
         case .halfOpen:
-            guard !circuit.probeInFlight else {
+            // A probe whose outcome never came back (its caller vanished) stops blocking after the open duration.
+            let probeExpired =
+                circuit.probeStartedAt.map { clock() >= $0.addingTimeInterval(RetryPolicy.seconds(configuration.openDuration)) } ?? true
+            guard !circuit.probeInFlight || probeExpired else {
                 throw CircuitOpenError(key: key, retryAt: nil)
             }
             circuit.probeInFlight = true
+            circuit.probeStartedAt = clock()
         }
     }
 
@@ -109,7 +116,7 @@ public actor CircuitBreaker {
         status(key, circuits[key] ?? Circuit()).state
     }
 
-    /// Every circuit that is not closed or has failures, sorted by key (what `/status` lists).
+    /// Every circuit used so far, sorted by key (what `/status` lists).
     public func snapshot() -> [CircuitStatus] {
         circuits.map { status($0.key, $0.value) }.sorted { $0.key < $1.key }
     }
