@@ -64,13 +64,14 @@ public struct JobQueue: Sendable {
     ///
     /// - Parameters:
     ///   - kind: What the job does (selects its ``JobHandler``).
-    ///   - payload: The handler's input as JSON text.
+    ///   - payloadJSON: The handler's input as JSON text.
     ///   - idempotencyKey: Deduplicates enqueues of this kind (a webhook's delivery id, say).
     ///   - priority: Higher is claimed first among ready jobs.
     ///   - maxAttempts: Attempts before the job is dead; ``defaultMaxAttempts`` when `nil`.
     ///   - runAt: Not claimed before this time; now when `nil`.
     ///   - database: Where to write: the store's database, or a transaction's to join it.
     ///     Inside a transaction, call ``wake()`` after it commits.
+    @discardableResult
     public func enqueue(
         kind: String,
         payloadJSON payload: String = "{}",
@@ -112,6 +113,7 @@ public struct JobQueue: Sendable {
     }
 
     /// Adds a job whose payload is `payload` encoded as JSON. See ``enqueue(kind:payloadJSON:idempotencyKey:priority:maxAttempts:runAt:on:)``.
+    @discardableResult
     public func enqueue<Payload: Encodable & Sendable>(
         kind: String,
         payload: Payload,
