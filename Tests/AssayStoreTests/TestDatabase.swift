@@ -40,6 +40,10 @@ enum TestDatabase {
             guard let url = ProcessInfo.processInfo.environment["ASSAY_TEST_POSTGRES_URL"], !url.isEmpty else {
                 throw MissingPostgresError()
             }
+            // A few PostgreSQL tests at a time: each opens several connections, and the
+            // server of scripts/test allows 100 in all.
+            await postgresGate.enter()
+            defer { Task { await postgresGate.leave() } }
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             var adminConfiguration = StoreConfiguration(location: try DatabaseLocation.parse(url))
             adminConfiguration.postgresConnectionsPerEventLoop = 1
@@ -82,3 +86,35 @@ func count(_ table: String, where condition: String = "1 = 1", in store: Store) 
     let row = try await store.database.sql().raw("SELECT COUNT(*) AS n FROM \(ident: table) WHERE \(unsafeRaw: condition)").first()
     return try row?.decode(column: "n", as: Int.self) ?? -1
 }
+
+/// Lets at most `limit` holders in at once; the others wait in order.
+actor TestGate {
+    private let limit: Int
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func enter() async {
+        if inside < limit {
+            inside += 1
+            return
+        }
+        // The leaver hands its place over, so `inside` stays the same.
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            inside -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+/// The PostgreSQL tests running at once.
+let postgresGate = TestGate(limit: 4)
+
