@@ -117,4 +117,3 @@ actor TestGate {
 
 /// The PostgreSQL tests running at once.
 let postgresGate = TestGate(limit: 4)
-
