@@ -55,6 +55,15 @@ struct RepositoryTests {
             #expect(page.items.map(\.version) == [2])
             let next = try await specs.list(projectID: project.id, after: page.nextCursor, limit: 1)
             #expect(next.items.map(\.version) == [1] && next.nextCursor == nil)
+            // Concurrent records of new content get consecutive numbers.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<8 {
+                    group.addTask { try await specs.record(projectID: project.id, content: Data("v\(index)".utf8), source: "test") }
+                }
+                try await group.waitForAll()
+            }
+            let all = try await specs.list(projectID: project.id, limit: 100).items.map(\.version)
+            #expect(all == Array((1...10).reversed()))
         }
     }
 

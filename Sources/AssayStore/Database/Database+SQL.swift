@@ -1,4 +1,5 @@
 public import FluentKit
+import Foundation
 public import SQLKit
 
 extension Database {
@@ -15,5 +16,16 @@ extension Database {
     /// Which kind of database this is.
     public var backend: DatabaseBackend {
         (self as? any SQLDatabase)?.dialect.name == "sqlite" ? .sqlite : .postgres
+    }
+}
+
+extension Database {
+    /// Makes writers that number a project's children (spec versions, plans, suites, runs)
+    /// take turns until this transaction ends, so each reads the number before it.
+    ///
+    /// PostgreSQL locks the project's row; SQLite's one connection already serialises them.
+    func lockProjectForNumbering(_ projectID: UUID) async throws {
+        guard backend == .postgres else { return }
+        try await sql().raw("SELECT id FROM projects WHERE id = \(bind: projectID) FOR UPDATE").run()
     }
 }

@@ -10,11 +10,13 @@ struct CreateRunsAndFindings: AsyncMigration {
             .field("project_id", .uuid, .required, .references("projects", "id", onDelete: .cascade))
             .field("plan_id", .uuid, .references("plans", "id", onDelete: .setNull))
             .field("job_id", .int64, .references("jobs", "id", onDelete: .setNull))
+            .field("number", .int, .required)
             .field("target", .string, .required)
             .field("status", .string, .required)
             .field("started_at", .datetime, .required)
             .field("finished_at", .datetime)
             .field("summary", .string)
+            .unique(on: "project_id", "number")
             .create()
         try await database.schema("findings")
             .id()
@@ -38,7 +40,6 @@ struct CreateRunsAndFindings: AsyncMigration {
             .create()
         try await StoreMigrations.createIndexes(
             [
-                "CREATE INDEX runs_project_idx ON runs (project_id, started_at)",
                 "CREATE INDEX runs_plan_idx ON runs (plan_id)",
                 "CREATE INDEX runs_job_idx ON runs (job_id)",
                 "CREATE INDEX findings_run_idx ON findings (run_id, severity)",

@@ -11,6 +11,7 @@ public final class RunModel: Model, @unchecked Sendable {
     @Parent(key: "project_id") public var project: ProjectModel
     @OptionalParent(key: "plan_id") public var plan: PlanModel?
     @OptionalField(key: "job_id") public var jobID: Int64?
+    @Field(key: "number") public var number: Int
     @Field(key: "target") public var target: String
     @Field(key: "status") public var status: String
     @Field(key: "started_at") public var startedAt: Date

@@ -27,6 +27,7 @@ public struct EmittedSuiteRepository: Sendable {
         return try await store.db().transaction { db in
             guard let plan = try await PlanModel.find(planID, on: db) else { throw StoreError.notFound("plan \(planID)") }
             let projectID = plan.$project.id
+            try await db.lockProjectForNumbering(projectID)
             let last = try await EmittedSuiteModel.query(on: db).withDeleted().filter(\.$project.$id == projectID).max(\.$version) ?? 0
             let model = EmittedSuiteModel()
             model.$project.id = projectID

@@ -29,6 +29,7 @@ public struct PlanRepository: Sendable {
     ) async throws -> Plan {
         let trail = AuditTrail(store: store)
         return try await store.db().transaction { db in
+            try await db.lockProjectForNumbering(projectID)
             // Deleted versions keep their numbers: a number always means the same content.
             let last = try await PlanModel.query(on: db).withDeleted().filter(\.$project.$id == projectID).max(\.$version) ?? 0
             let model = PlanModel()

@@ -30,6 +30,7 @@ public struct SpecVersionRepository: Sendable {
     ) async throws -> (version: SpecVersion, inserted: Bool) {
         let hash = Self.contentHash(content)
         let work: @Sendable (any Database) async throws -> (SpecVersion, Bool) = { db in
+            try await db.lockProjectForNumbering(projectID)
             if let existing = try await SpecVersionModel.query(on: db)
                 .filter(\.$project.$id == projectID).filter(\.$contentHash == hash).first()
             {
