@@ -11,6 +11,7 @@ final class Recorder: Sendable {
         var running = 0
         var maxRunning = 0
         var started = 0
+        var finished = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -25,12 +26,16 @@ final class Recorder: Sendable {
     }
 
     func end() {
-        state.withLockedValue { $0.running -= 1 }
+        state.withLockedValue {
+            $0.running -= 1
+            $0.finished += 1
+        }
     }
 
     var runs: [Int64: Int] { state.withLockedValue { $0.runs } }
     var maxRunning: Int { state.withLockedValue { $0.maxRunning } }
     var started: Int { state.withLockedValue { $0.started } }
+    var finished: Int { state.withLockedValue { $0.finished } }
 }
 
 /// A handler that records each run and works for `work`, then does `finish`.
@@ -103,7 +108,7 @@ struct JobWorkerPoolTests {
             }
             let pool = JobWorkerPool(
                 queue: queue,
-                handlers: [RecordingHandler(recorder: recorder)],
+                handlers: [RecordingHandler(recorder: recorder, work: .milliseconds(20))],
                 configuration: Self.configuration(),
                 logger: TestDatabase.logger
             )
@@ -157,7 +162,7 @@ struct JobWorkerPoolTests {
             for _ in 0..<3 { try await queue.enqueue(kind: "test") }
             // One handler honours cancellation, the other ignores it: both must be released.
             let slow = RecordingHandler(kind: "test", recorder: recorder, work: .seconds(30))
-            let stubborn = RecordingHandler(kind: "stubborn", recorder: recorder, work: .seconds(3), ignoresCancellation: true)
+            let stubborn = RecordingHandler(kind: "stubborn", recorder: recorder, work: .seconds(6), ignoresCancellation: true)
             try await queue.enqueue(kind: "stubborn")
             let pool = JobWorkerPool(
                 queue: queue,
@@ -170,13 +175,14 @@ struct JobWorkerPoolTests {
             let start = ContinuousClock.now
             pool.requestShutdown()
             try await running.value
-            #expect(ContinuousClock.now - start < .seconds(2), "shutdown did not wait for the handlers")
+            #expect(ContinuousClock.now - start < .seconds(4), "shutdown did not wait for the handlers")
             let stats = try await queue.stats()
             #expect(stats[.queued] == 4 && stats[.running] == 0 && stats[.succeeded] == 0)
             let jobs = try await queue.list().items
             #expect(jobs.allSatisfy { $0.attempts == 0 && $0.lockedBy == nil }, "released without counting the attempt")
             // The stubborn handler finishing later changes nothing.
-            try await Task.sleep(for: .seconds(3.2))
+            try await waitUntil("every handler returned", timeout: .seconds(30)) { recorder.finished == 4 }
+            try await Task.sleep(for: .milliseconds(200))
             #expect(try await queue.stats()[.queued] == 4)
         }
     }
