@@ -96,6 +96,20 @@ struct RepositoryTests {
             #expect(try await queue.complete(claimed))
             #expect(try await queue.purge(olderThan: Date().addingTimeInterval(60)) == 1)
             #expect(try await deliveries.get(source: "github", deliveryID: "d-1")?.jobID == nil)
+            // The same delivery arriving several times at once is recorded once, with one job.
+            let copies = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await deliveries.record(source: "github", deliveryID: "d-2", jobKind: "fetch-spec", jobPayloadJSON: "{}").inserted
+                    }
+                }
+                var inserted: [Bool] = []
+                for try await copy in group { inserted.append(copy) }
+                return inserted
+            }
+            #expect(copies.filter { $0 }.count == 1)
+            #expect(try await count("webhook_deliveries", where: "delivery_id = 'd-2'", in: store) == 1)
+            #expect(try await count("jobs", where: "idempotency_key = 'webhook:github:d-2'", in: store) == 1)
         }
     }
 }

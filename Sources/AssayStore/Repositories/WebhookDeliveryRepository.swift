@@ -28,7 +28,39 @@ public struct WebhookDeliveryRepository: Sendable {
         encoder.outputFormatting = .sortedKeys
         let headersJSON = String(decoding: try encoder.encode(headers), as: UTF8.self)
         let queue = self.queue
-        let result = try await queue.store.db().transaction { db -> (WebhookDelivery, Bool) in
+        let result: (WebhookDelivery, Bool)
+        do {
+            result = try await insert(
+                source: source,
+                deliveryID: deliveryID,
+                projectID: projectID,
+                headersJSON: headersJSON,
+                summary: summary,
+                jobKind: jobKind,
+                jobPayloadJSON: jobPayloadJSON
+            )
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // The same delivery arrived twice at once and the other copy committed first.
+            guard let existing = try await get(source: source, deliveryID: deliveryID) else { throw error }
+            return (existing, false)
+        }
+        if result.1 {
+            queue.wake()
+        }
+        return result
+    }
+
+    private func insert(
+        source: String,
+        deliveryID: String,
+        projectID: UUID?,
+        headersJSON: String,
+        summary: String?,
+        jobKind: String,
+        jobPayloadJSON: String
+    ) async throws -> (WebhookDelivery, Bool) {
+        let queue = self.queue
+        return try await queue.store.db().transaction { db -> (WebhookDelivery, Bool) in
             if let existing = try await WebhookDeliveryModel.query(on: db)
                 .filter(\.$source == source).filter(\.$deliveryID == deliveryID).first()
             {
@@ -51,10 +83,6 @@ public struct WebhookDeliveryRepository: Sendable {
             try await model.create(on: db)
             return (try WebhookDelivery(model), true)
         }
-        if result.1 {
-            queue.wake()
-        }
-        return result
     }
 
     /// The delivery of this source and id, if recorded.
