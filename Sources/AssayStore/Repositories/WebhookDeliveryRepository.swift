@@ -39,9 +39,11 @@ public struct WebhookDeliveryRepository: Sendable {
                 jobKind: jobKind,
                 jobPayloadJSON: jobPayloadJSON
             )
-        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch {
             // The same delivery arrived twice at once and the other copy committed first.
-            guard let existing = try await get(source: source, deliveryID: deliveryID) else { throw error }
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                let existing = try await get(source: source, deliveryID: deliveryID)
+            else { throw error }
             return (existing, false)
         }
         if result.1 {
