@@ -142,7 +142,9 @@ let package = Package(
                 "AssayMock",
                 "AssayQuality",
                 "AssayRun",
+                "AssayStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
@@ -245,7 +247,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayCLITests",
-            dependencies: ["AssayCore", "AssayTestSupport"],
+            dependencies: [
+                "AssayCore",
+                "AssayStore",
+                "AssayTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -16,7 +16,10 @@ struct Assay: AsyncParsableCommand {
               assay inspect examples/petstore.yaml
             """,
         version: AssayVersion.current,
-        subcommands: [InspectCommand.self, DataCommand.self, GenerateCommand.self, RunCommand.self, MockCommand.self, GateCommand.self]
+        subcommands: [
+            InspectCommand.self, DataCommand.self, GenerateCommand.self, RunCommand.self, MockCommand.self, GateCommand.self, MigrateCommand.self,
+            JobsCommand.self, TokensCommand.self,
+        ]
     )
 }
 
