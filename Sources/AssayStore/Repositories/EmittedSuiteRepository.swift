@@ -59,49 +59,24 @@ public struct EmittedSuiteRepository: Sendable {
 
     /// The project's suite versions, newest first, a page at a time.
     public func list(projectID: UUID, includeDeleted: Bool = false, after cursor: String? = nil, limit: Int = 50) async throws -> Page<EmittedSuite> {
-        guard (1...1000).contains(limit) else { throw StoreError.invalidArgument("the page size must be from 1 to 1000, not \(limit)") }
-        let query = try EmittedSuiteModel.query(on: store.db()).filter(\.$project.$id == projectID).sort(\.$version, .descending)
-            .limit(limit + 1)
-        if includeDeleted {
-            query.withDeleted()
-        }
-        if let cursor {
-            guard let before = Int(cursor) else { throw StoreError.invalidArgument("'\(cursor)' is not a suite cursor") }
-            query.filter(\.$version < before)
-        }
-        let models = try await query.all()
-        let suites = try models.prefix(limit).map(EmittedSuite.init)
-        return Page(items: suites, nextCursor: models.count > limit ? suites.last.map { String($0.version) } : nil)
+        try await versions.list(projectID: projectID, includeDeleted: includeDeleted, after: cursor, limit: limit, EmittedSuite.init)
     }
 
-    /// Soft-deletes a suite version.
+    /// Soft-deletes a version: hidden from lists, kept for the trail and restorable.
     ///
     /// - Returns: Whether a live version was deleted.
     @discardableResult
     public func delete(_ id: UUID, reason: String, actor: String) async throws -> Bool {
-        let trail = AuditTrail(store: store)
-        return try await store.db().transaction { db in
-            guard let model = try await EmittedSuiteModel.find(id, on: db) else { return false }
-            try await model.delete(on: db)
-            try await trail.record(entity: Self.auditEntity, entityID: id.uuidString, action: "delete", reason: reason, actor: actor, on: db)
-            return true
-        }
+        try await versions.delete(id, reason: reason, actor: actor)
     }
 
-    /// Restores a soft-deleted suite version.
+    /// Restores a soft-deleted version.
     ///
     /// - Returns: Whether a deleted version was restored.
     @discardableResult
     public func restore(_ id: UUID, reason: String, actor: String) async throws -> Bool {
-        let trail = AuditTrail(store: store)
-        return try await store.db().transaction { db in
-            guard let model = try await EmittedSuiteModel.query(on: db).withDeleted().filter(\.$id == id).first(), model.deletedAt != nil
-            else {
-                return false
-            }
-            try await model.restore(on: db)
-            try await trail.record(entity: Self.auditEntity, entityID: id.uuidString, action: "restore", reason: reason, actor: actor, on: db)
-            return true
-        }
+        try await versions.restore(id, reason: reason, actor: actor)
     }
+
+    private var versions: VersionedArtifacts<EmittedSuiteModel> { VersionedArtifacts(store: store, auditEntity: Self.auditEntity) }
 }

@@ -69,47 +69,24 @@ public struct PlanRepository: Sendable {
 
     /// The project's plan versions, newest first, a page at a time.
     public func list(projectID: UUID, includeDeleted: Bool = false, after cursor: String? = nil, limit: Int = 50) async throws -> Page<Plan> {
-        guard (1...1000).contains(limit) else { throw StoreError.invalidArgument("the page size must be from 1 to 1000, not \(limit)") }
-        let query = try PlanModel.query(on: store.db()).filter(\.$project.$id == projectID).sort(\.$version, .descending).limit(limit + 1)
-        if includeDeleted {
-            query.withDeleted()
-        }
-        if let cursor {
-            guard let before = Int(cursor) else { throw StoreError.invalidArgument("'\(cursor)' is not a plan cursor") }
-            query.filter(\.$version < before)
-        }
-        let models = try await query.all()
-        let plans = try models.prefix(limit).map(Plan.init)
-        return Page(items: plans, nextCursor: models.count > limit ? plans.last.map { String($0.version) } : nil)
+        try await versions.list(projectID: projectID, includeDeleted: includeDeleted, after: cursor, limit: limit, Plan.init)
     }
 
-    /// Soft-deletes a plan version: hidden from lists, kept for the trail and restorable.
+    /// Soft-deletes a version: hidden from lists, kept for the trail and restorable.
     ///
     /// - Returns: Whether a live version was deleted.
     @discardableResult
     public func delete(_ id: UUID, reason: String, actor: String) async throws -> Bool {
-        let trail = AuditTrail(store: store)
-        return try await store.db().transaction { db in
-            guard let model = try await PlanModel.find(id, on: db) else { return false }
-            try await model.delete(on: db)
-            try await trail.record(entity: Self.auditEntity, entityID: id.uuidString, action: "delete", reason: reason, actor: actor, on: db)
-            return true
-        }
+        try await versions.delete(id, reason: reason, actor: actor)
     }
 
-    /// Restores a soft-deleted plan version.
+    /// Restores a soft-deleted version.
     ///
     /// - Returns: Whether a deleted version was restored.
     @discardableResult
     public func restore(_ id: UUID, reason: String, actor: String) async throws -> Bool {
-        let trail = AuditTrail(store: store)
-        return try await store.db().transaction { db in
-            guard let model = try await PlanModel.query(on: db).withDeleted().filter(\.$id == id).first(), model.deletedAt != nil else {
-                return false
-            }
-            try await model.restore(on: db)
-            try await trail.record(entity: Self.auditEntity, entityID: id.uuidString, action: "restore", reason: reason, actor: actor, on: db)
-            return true
-        }
+        try await versions.restore(id, reason: reason, actor: actor)
     }
+
+    private var versions: VersionedArtifacts<PlanModel> { VersionedArtifacts(store: store, auditEntity: Self.auditEntity) }
 }
