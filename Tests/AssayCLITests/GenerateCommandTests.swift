@@ -11,7 +11,7 @@ import Testing
             #expect(output.status == 0, "\(output.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
             #expect(names == [
-                "assay_checks.py", "assay_schemas.json", "conftest.py", "plan.json", "pytest.ini", "requirements.txt",
+                "assay_checks.py", "assay_responses.json", "assay_schemas.json", "conftest.py", "plan.json", "pytest.ini", "requirements.txt",
                 "test_health.py", "test_orders.py", "test_pets.py",
             ])
             #expect(output.stderr.contains("operations: 8 of 8 covered"), "\(output.stderr)")
