@@ -31,7 +31,7 @@ public struct PlanRunner: Sendable {
     public func run(progress: (@Sendable (Int, Int, CaseResult) -> Void)? = nil) async throws(RunError) -> RunReport {
         let started = Date()
         let clock = ContinuousClock.now
-        let (host, addresses) = try await checkTarget()
+        let (host, port, addresses) = try await checkTarget()
         var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(
@@ -45,7 +45,7 @@ public struct PlanRunner: Sendable {
         // A refused connection fails its request at once: retrying it would hold every case
         // for the whole connect timeout when the target is down.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        try await checkConnection(host: host, addresses: addresses)
+        try await checkConnection(host: host, port: port, addresses: addresses)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let execution = Execution(
             builder: RequestBuilder(baseURL: configuration.baseURL),
@@ -93,9 +93,8 @@ public struct PlanRunner: Sendable {
 
     /// Fails fast when nothing accepts a connection at the target: a run of many cases
     /// would otherwise report each one failed (or wait out each one's timeout).
-    private func checkConnection(host: String, addresses: [String]) async throws(RunError) {
-        guard let url = URL(string: configuration.baseURL), let address = addresses.first else { return }
-        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+    private func checkConnection(host: String, port: Int, addresses: [String]) async throws(RunError) {
+        guard let address = addresses.first else { return }
         let seconds = max(0.1, configuration.timeoutSeconds)
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.milliseconds(Int64(seconds * 1000)))
@@ -116,8 +115,8 @@ public struct PlanRunner: Sendable {
         return String(describing: error)
     }
 
-    /// The base URL's host and the addresses it resolves to, refused when private and not allowed.
-    private func checkTarget() async throws(RunError) -> (String, [String]) {
+    /// The base URL's host, port and the addresses it resolves to, refused when private and not allowed.
+    private func checkTarget() async throws(RunError) -> (host: String, port: Int, addresses: [String]) {
         guard let url = URL(string: configuration.baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else {
@@ -139,7 +138,7 @@ public struct PlanRunner: Sendable {
                 }
             }
         }
-        return (host, addresses)
+        return (host, url.port ?? (scheme == "https" ? 443 : 80), addresses)
     }
 }
 

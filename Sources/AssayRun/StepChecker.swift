@@ -100,7 +100,7 @@ struct StepChecker: Sendable {
         }
         for header in documented.headers {
             guard let text = response.header(header.name), let schema = schemas?.schema(at: header.schema) else { continue }
-            let readings = DocumentedResponse.headerReadings(text)
+            let readings = HeaderValueReading.readings(text)
             if !readings.contains(where: { validator.isValid($0, against: schema, schemaPointer: header.schema) }) {
                 let reason = validator.validate(readings[0], against: schema, schemaPointer: header.schema).first.map { "\($0.message) (keyword \($0.keyword))" } ?? "no reading of it matches"
                 throw StepFailure(

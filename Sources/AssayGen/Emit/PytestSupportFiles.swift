@@ -5,7 +5,7 @@ import OrderedCollections
 /// checks with their failure messages. They change only with Assay, not with the API.
 enum PytestSupportFiles {
     /// `_header_readings`: the readings of a header value the `simple` style allows, as
-    /// ``DocumentedResponse/headerReadings(_:)`` makes them (used by the checks and by
+    /// ``HeaderValueReading/readings(_:)`` makes them (used by the checks and by
     /// reproductions of malformed-header findings; needs `re`).
     static let headerReadingsFunction = #"""
         _INTEGER = re.compile(r"-?[0-9]+\Z")

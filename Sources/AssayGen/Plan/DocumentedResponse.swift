@@ -43,17 +43,12 @@ public struct DocumentedResponse: Sendable, Hashable {
                 status: response.status,
                 mediaTypes: response.content.map(\.contentType),
                 headers: response.headers.compactMap { header in
-                    guard !framingHeaders.contains(header.name.lowercased()), let schema = header.schema else { return nil }
+                    guard !header.isFraming, let schema = header.schema else { return nil }
                     return Header(name: header.name, schema: schema.pointer)
                 }
             )
         }
     }
-
-    /// Headers that frame the message rather than describe the API.
-    static let framingHeaders: Set<String> = [
-        "content-type", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te",
-    ]
 
     /// The documented response an answer of `status` falls under: the exact code, else its
     /// class (`4XX`), else `default`; `nil` when none applies.
@@ -72,12 +67,6 @@ public struct DocumentedResponse: Sendable, Hashable {
             if bare.hasSuffix("/*") { return received.hasPrefix(String(bare.dropLast())) }
             return false
         }
-    }
-
-    /// The readings of a header value (``HeaderValueReading/readings(_:)``): a value is well
-    /// formed when one of them matches its schema.
-    public static func headerReadings(_ text: String) -> [JSONValue] {
-        HeaderValueReading.readings(text)
     }
 
     /// The Python function `_header_readings(text)` (needs `import re`): the same readings,

@@ -15,29 +15,26 @@ extension MockResponder {
         var body: JSONValue = ["error": .object(error)]
         var contentType = "application/json"
         var headers: [MockHeader] = []
-        if let operation, let documented = operation.response(for: status), !documented.content.isEmpty,
-            !documented.content.contains(where: { MediaTypeText.isJSON($0.contentType) })
-        {
-            // Only other media types documented (XML, text): the error keeps its JSON text
-            // but is labelled as the description says, so no client sees an undocumented type.
-            let first = documented.content[0].contentType
-            if !first.contains("*") { contentType = first }
-        } else if let operation, let documented = operation.response(for: status),
-            let media = documented.content.first(where: { MediaTypeText.isJSON($0.contentType) })
-        {
-            contentType = media.contentType
-            if let schema = media.schema, !responses.isValid(body, schemaAt: schema.pointer) {
-                var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("\(operation.id) \(status)")).derived(UInt64(requestCount))
-                if let generated = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
-                    body = generated
-                    let listed = details.prefix(5).compactMap { detail -> String? in
-                        guard let text = detail["message"]?.stringValue else { return nil }
-                        let place = detail["pointer"]?.stringValue ?? detail["name"]?.stringValue ?? ""
-                        return "\(detail["in"]?.stringValue ?? "") \(place): \(text)"
+        if let operation, let documented = operation.response(for: status) {
+            if let media = documented.content.first(where: { MediaTypeText.isJSON($0.contentType) }) {
+                contentType = media.contentType
+                if let schema = media.schema, !responses.isValid(body, schemaAt: schema.pointer) {
+                    var random = SeededRandom(seed: options.seed, stream: SeededRandom.hash("\(operation.id) \(status)")).derived(UInt64(requestCount))
+                    if let generated = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
+                        body = generated
+                        let listed = details.prefix(5).compactMap { detail -> String? in
+                            guard let text = detail["message"]?.stringValue else { return nil }
+                            let place = detail["pointer"]?.stringValue ?? detail["name"]?.stringValue ?? ""
+                            return "\(detail["in"]?.stringValue ?? "") \(place): \(text)"
+                        }
+                        let explanation = ([message] + listed).joined(separator: "; ")
+                        headers.append(MockHeader("X-Assay-Mock-Error", Self.headerText(String(explanation.prefix(2_000)))))
                     }
-                    let explanation = ([message] + listed).joined(separator: "; ")
-                    headers.append(MockHeader("X-Assay-Mock-Error", Self.headerText(String(explanation.prefix(2_000)))))
                 }
+            } else if let first = documented.content.first?.contentType, !first.contains("*") {
+                // Only other media types documented (XML, text): the error keeps its JSON text
+                // but is labelled as the description says, so no client sees an undocumented type.
+                contentType = first
             }
         }
         if options.mutant == .htmlErrors && (400..<500).contains(status) {

@@ -13,11 +13,6 @@ extension MockResponder {
         var media: MediaType?
     }
 
-    /// Response headers the HTTP layer owns, never generated from a description.
-    static let framingHeaders: Set<String> = [
-        "content-type", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te",
-    ]
-
     /// The success to answer with: among the documented 2xx codes, the one the method
     /// suggests (201 for a creation, 204 for a delete, else 200), else the first; else a
     /// `2XX` or `default` response under that status.
@@ -110,7 +105,7 @@ extension MockResponder {
         }
         // Headers that frame the message are the server's to write: a documented
         // Content-Length or Content-Encoding filled with a generated value breaks the response.
-        for header in success.response?.headers ?? [] where !Self.framingHeaders.contains(header.name.lowercased()) {
+        for header in success.response?.headers ?? [] where !header.isFraming {
             if let given = extra.first(where: { $0.name.lowercased() == header.name.lowercased() }) {
                 response.setHeader(header.name, given.value)
             } else if let schema = header.schema, let value = try? generator.value(forSchemaAt: schema.pointer, random: &random) {
