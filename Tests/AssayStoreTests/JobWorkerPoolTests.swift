@@ -1,4 +1,5 @@
 import AssayStore
+import AssayTestSupport
 import Foundation
 import Logging
 import NIOConcurrencyHelpers

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import SQLKit
+import AssayTestSupport
 import Testing
 
 @testable import AssayStore

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import AssayTestSupport
 import Testing
 
 @testable import AssayStore

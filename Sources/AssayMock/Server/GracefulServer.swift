@@ -23,8 +23,18 @@ public enum GracefulServer {
         gracefulShutdownSignals: [UnixSignal] = [],
         logger: Logger
     ) async throws {
+        try await run([service], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+    }
+
+    /// Runs `services` in one service group (the server and its workers, say), shutting them
+    /// all down gracefully, in reverse order, as ``run(_:gracefulShutdownSignals:logger:)`` does one.
+    public static func run(
+        _ services: [any Service],
+        gracefulShutdownSignals: [UnixSignal] = [],
+        logger: Logger
+    ) async throws {
         let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [service], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         )
         let running = Task { try await group.run() }
         try await withTaskCancellationHandler {

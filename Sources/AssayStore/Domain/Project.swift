@@ -11,6 +11,8 @@ public struct Project: Sendable, Hashable, Codable, Identifiable {
     public var name: String
     /// Where its emitted suites are committed, if known.
     public var repositoryURL: String?
+    /// How the service treats it.
+    public var settings: ProjectSettings
     /// When it was created.
     public var createdAt: Date
     /// When it last changed.
@@ -22,6 +24,7 @@ public struct Project: Sendable, Hashable, Codable, Identifiable {
         self.slug = model.slug
         self.name = model.name
         self.repositoryURL = model.repositoryURL
+        self.settings = try ProjectSettings.decode(model.settings)
         self.createdAt = model.createdAt ?? Date(timeIntervalSince1970: 0)
         self.updatedAt = model.updatedAt ?? self.createdAt
     }

@@ -15,6 +15,7 @@ public enum StoreMigrations {
             CreateAuditEntries(),
             CreateRunsAndFindings(),
             CreateAPITokens(),
+            AddProjectSettingsAndSpecContent(),
         ]
     }
 

@@ -11,6 +11,8 @@ public final class ProjectModel: Model, @unchecked Sendable {
     @Field(key: "slug") public var slug: String
     @Field(key: "name") public var name: String
     @OptionalField(key: "repository_url") public var repositoryURL: String?
+    /// ``ProjectSettings`` as JSON text; `nil` means the defaults.
+    @OptionalField(key: "settings") public var settings: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

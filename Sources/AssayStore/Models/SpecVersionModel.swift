@@ -13,6 +13,8 @@ public final class SpecVersionModel: Model, @unchecked Sendable {
     @Field(key: "content_hash") public var contentHash: String
     @Field(key: "source") public var source: String
     @OptionalField(key: "summary") public var summary: String?
+    /// The description's bytes; `nil` for versions recorded before they were kept.
+    @OptionalField(key: "content") public var content: Data?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     /// An empty model, for Fluent.

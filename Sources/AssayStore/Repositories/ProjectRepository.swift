@@ -17,7 +17,13 @@ public struct ProjectRepository: Sendable {
     ///   - slug: 1–64 characters of `a-z`, `0-9` and `-`, unique.
     ///   - database: A transaction to join, or the store's database when `nil`.
     /// - Throws: ``StoreError`` `invalidArgument` for a bad or taken slug.
-    public func create(slug: String, name: String, repositoryURL: String? = nil, on database: (any Database)? = nil) async throws -> Project {
+    public func create(
+        slug: String,
+        name: String,
+        repositoryURL: String? = nil,
+        settings: ProjectSettings = ProjectSettings(),
+        on database: (any Database)? = nil
+    ) async throws -> Project {
         guard (1...64).contains(slug.count), slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
             throw StoreError.invalidArgument("the project slug '\(slug)' must be 1 to 64 characters of a-z, 0-9 and -")
         }
@@ -29,6 +35,7 @@ public struct ProjectRepository: Sendable {
         model.slug = slug
         model.name = name
         model.repositoryURL = repositoryURL
+        model.settings = try settings.encoded()
         try await model.create(on: db)
         return try Project(model)
     }
@@ -57,6 +64,25 @@ public struct ProjectRepository: Sendable {
         let models = try await query.all()
         let projects = try models.prefix(limit).map(Project.init)
         return Page(items: projects, nextCursor: models.count > limit ? projects.last?.slug : nil)
+    }
+
+    /// Changes a project's name, repository or settings (a `nil` argument keeps the old value).
+    ///
+    /// - Returns: The project as changed, or `nil` when there is none with this id.
+    public func update(
+        _ id: UUID,
+        name: String? = nil,
+        repositoryURL: String?? = nil,
+        settings: ProjectSettings? = nil,
+        on database: (any Database)? = nil
+    ) async throws -> Project? {
+        let db = try database ?? store.db()
+        guard let model = try await ProjectModel.find(id, on: db) else { return nil }
+        if let name { model.name = name }
+        if let repositoryURL { model.repositoryURL = repositoryURL }
+        if let settings { model.settings = try settings.encoded() }
+        try await model.update(on: db)
+        return try Project(model)
     }
 
     /// Deletes a project and, by cascade, everything that belongs to it.

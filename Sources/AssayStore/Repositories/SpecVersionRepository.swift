@@ -43,6 +43,7 @@ public struct SpecVersionRepository: Sendable {
             model.contentHash = hash
             model.source = source
             model.summary = summary
+            model.content = content
             try await model.create(on: db)
             return (try SpecVersion(model), true)
         }
@@ -63,6 +64,16 @@ public struct SpecVersionRepository: Sendable {
         let models = try await query.all()
         let versions = try models.prefix(limit).map(SpecVersion.init)
         return Page(items: versions, nextCursor: models.count > limit ? versions.last.map { String($0.version) } : nil)
+    }
+
+    /// The version with this id, if any.
+    public func get(_ id: UUID) async throws -> SpecVersion? {
+        try await SpecVersionModel.find(id, on: store.db()).map(SpecVersion.init)
+    }
+
+    /// The bytes of the version with this id, if it exists and they were kept.
+    public func content(of id: UUID) async throws -> Data? {
+        try await SpecVersionModel.query(on: store.db()).filter(\.$id == id).field(\.$id).field(\.$content).first()?.content
     }
 
     /// The project's newest version, if any.

@@ -45,6 +45,8 @@ public final class JobWorkerPool: Service, Sendable {
         var stopping = false
         var forceStopped = false
         var inFlight: [Int64: @Sendable () -> Void] = [:]
+        var running = false
+        var lastTick: ContinuousClock.Instant?
     }
 
     /// The queue jobs come from.
@@ -76,6 +78,21 @@ public final class JobWorkerPool: Service, Sendable {
         state.withLockedValue { $0.inFlight.keys.sorted() }
     }
 
+    /// Whether the pool's loops are running and ticked recently (what `/ready` calls "workers
+    /// alive"): `run()` has started, shutdown has not been requested, and a worker or the
+    /// rescuer went round its loop within three rescue intervals (or 5 s, whichever is more).
+    public var isAlive: Bool {
+        let window = max(configuration.rescueInterval * 3, configuration.pollInterval * 3, .seconds(5))
+        return state.withLockedValue { state in
+            guard state.running, !state.stopping, let tick = state.lastTick else { return false }
+            return ContinuousClock.now - tick < window
+        }
+    }
+
+    private func tick() {
+        state.withLockedValue { $0.lastTick = .now }
+    }
+
     /// Stops claiming; running jobs get the grace period to finish. `run()` returns when they are done or released.
     public func requestShutdown() {
         let first = state.withLockedValue { state in
@@ -95,6 +112,11 @@ public final class JobWorkerPool: Service, Sendable {
             "job workers starting",
             metadata: ["concurrency": "\(configuration.concurrency)", "kinds": "\(handlers.keys.sorted().joined(separator: ","))"]
         )
+        state.withLockedValue {
+            $0.running = true
+            $0.lastTick = .now
+        }
+        defer { state.withLockedValue { $0.running = false } }
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 await withTaskGroup(of: Void.self) { group in
@@ -125,6 +147,7 @@ public final class JobWorkerPool: Service, Sendable {
         let kinds = handlers.keys.sorted()
         var errors = 0
         while !isStopping {
+            tick()
             let claimed: [ClaimedJob]
             do {
                 claimed = try await queue.claim(workerID: workerID, lease: configuration.lease, kinds: kinds, limit: 1)
@@ -154,6 +177,7 @@ public final class JobWorkerPool: Service, Sendable {
             do {
                 let report = try await queue.rescueExpired()
                 errors = 0
+                tick()
                 if !report.isEmpty {
                     logger.notice(
                         "rescued jobs with expired leases",

@@ -1,12 +1,11 @@
-import AssayStore
+public import AssayStore
 import Foundation
-import Logging
+public import Logging
 import SQLKit
-import Testing
 
 /// Why a PostgreSQL test cannot run: it must fail, never skip, without a server.
-struct MissingPostgresError: Error, CustomStringConvertible {
-    var description: String {
+public struct MissingPostgresError: Error, CustomStringConvertible {
+    public var description: String {
         "ASSAY_TEST_POSTGRES_URL is not set: the PostgreSQL variant of the store tests needs a server "
             + "(scripts/test starts one; or export ASSAY_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:PORT/assay_test)"
     }
@@ -14,15 +13,15 @@ struct MissingPostgresError: Error, CustomStringConvertible {
 
 /// A fresh, empty database per test: a SQLite file in a new temporary directory, or a new
 /// schema on the test PostgreSQL server (so tests run in parallel without sharing rows).
-enum TestDatabase {
-    static let logger: Logger = {
+public enum TestDatabase {
+    public static let logger: Logger = {
         var logger = Logger(label: "assay.store.tests")
         logger.logLevel = ProcessInfo.processInfo.environment["ASSAY_TEST_LOG"] == "1" ? .debug : .critical
         return logger
     }()
 
     /// Opens a store on `backend`, migrated unless `migrate` is false, runs `body`, then removes everything.
-    static func with<T>(
+    public static func with<T>(
         _ backend: DatabaseBackend,
         migrate: Bool = true,
         _ body: (Store) async throws -> T
@@ -82,22 +81,22 @@ enum TestDatabase {
 }
 
 /// Counts rows of a table (the tests' ground truth, independent of the code under test).
-func count(_ table: String, where condition: String = "1 = 1", in store: Store) async throws -> Int {
+public func count(_ table: String, where condition: String = "1 = 1", in store: Store) async throws -> Int {
     let row = try await store.database.sql().raw("SELECT COUNT(*) AS n FROM \(ident: table) WHERE \(unsafeRaw: condition)").first()
     return try row?.decode(column: "n", as: Int.self) ?? -1
 }
 
 /// Lets at most `limit` holders in at once; the others wait in order.
-actor TestGate {
+public actor TestGate {
     private let limit: Int
     private var inside = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) {
+    public init(limit: Int) {
         self.limit = limit
     }
 
-    func enter() async {
+    public func enter() async {
         if inside < limit {
             inside += 1
             return
@@ -106,7 +105,7 @@ actor TestGate {
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    func leave() {
+    public func leave() {
         if waiting.isEmpty {
             inside -= 1
         } else {
@@ -116,4 +115,4 @@ actor TestGate {
 }
 
 /// The PostgreSQL tests running at once.
-let postgresGate = TestGate(limit: 4)
+public let postgresGate = TestGate(limit: 4)

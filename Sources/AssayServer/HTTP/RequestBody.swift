@@ -1,0 +1,87 @@
+public import OrderedCollections
+public import AssayCore
+public import Hummingbird
+import Foundation
+import NIOCore
+
+/// Reading request bodies with a route's own size limit and clear errors.
+extension Request {
+    /// The whole body, at most `limit` bytes.
+    ///
+    /// - Throws: ``APIError`` 413 when it is larger (the rest is not read).
+    public mutating func collectBody(upTo limit: Int) async throws -> ByteBuffer {
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw APIError.tooLarge(limit: limit)
+        }
+        do {
+            return try await body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.tooLarge(limit: limit)
+        }
+    }
+
+    /// The body parsed as a JSON object, at most `limit` bytes.
+    ///
+    /// - Throws: ``APIError`` 415 when it is not JSON, 413 when too large, 400 when it does
+    ///   not parse or is not an object.
+    public mutating func jsonObject(upTo limit: Int = 1 << 20) async throws -> JSONObject {
+        try requireJSONContentType()
+        let buffer = try await collectBody(upTo: limit)
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(Array(buffer.readableBytesView))
+        } catch {
+            throw APIError.invalid("the body is not valid JSON: \(error)")
+        }
+        guard let object = value.objectValue else {
+            throw APIError.invalid("the body must be a JSON object")
+        }
+        return object
+    }
+
+    /// Refuses a body whose declared media type is not JSON.
+    public func requireJSONContentType() throws {
+        let type = headers[.contentType]
+        let essence = type?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let essence, essence == "application/json" || (essence.hasPrefix("application/") && essence.hasSuffix("+json")) else {
+            throw APIError.unsupportedMediaType(type, expected: ["application/json"])
+        }
+    }
+
+    /// A query parameter, or `nil` when absent.
+    public func query(_ name: String) -> String? {
+        uri.queryParameters.get(name)
+    }
+
+    /// The page size the `limit` query parameter asks for: `fallback` when absent, 1 to 1000.
+    public func pageLimit(default fallback: Int = 50) throws -> Int {
+        guard let text = query("limit") else { return fallback }
+        guard let limit = Int(text), (1...1000).contains(limit) else {
+            throw APIError.invalid(
+                "the query parameter limit must be an integer from 1 to 1000, not '\(text)'",
+                details: .object(["parameter": "limit"]))
+        }
+        return limit
+    }
+}
+
+extension JSONObject {
+    /// The string member `key`; `nil` when absent or null.
+    ///
+    /// - Throws: ``APIError`` 400 when present with another type.
+    public func string(_ key: String, path: String = "") throws -> String? {
+        switch self[key] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        default: throw APIError.invalid("\(path)\(key) must be a string", details: .object(["field": .string(path + key)]))
+        }
+    }
+
+    /// The string member `key`, which must be present and non-empty.
+    public func requiredString(_ key: String, path: String = "") throws -> String {
+        guard let value = try string(key, path: path), !value.isEmpty else {
+            throw APIError.invalid("\(path)\(key) is required", details: .object(["field": .string(path + key)]))
+        }
+        return value
+    }
+}
