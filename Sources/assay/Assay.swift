@@ -18,7 +18,7 @@ struct Assay: AsyncParsableCommand {
         version: AssayVersion.current,
         subcommands: [
             InspectCommand.self, DataCommand.self, GenerateCommand.self, RunCommand.self, MockCommand.self, GateCommand.self, MigrateCommand.self,
-            JobsCommand.self, TokensCommand.self,
+            JobsCommand.self, TokensCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -85,3 +85,20 @@ extension JSONObject {
         return value
     }
 }
+
+extension Request {
+    /// The JSON body decoded as `T`, at most `limit` bytes.
+    ///
+    /// - Throws: ``APIError`` 415, 413, or 400 naming the field that does not fit.
+    public mutating func decodeJSON<T: Decodable>(_ type: T.Type, upTo limit: Int = 1 << 20) async throws -> T {
+        try requireJSONContentType()
+        let buffer = try await collectBody(upTo: limit)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.invalid("the body does not match what this route expects: \(ErrorMiddleware.describe(error))")
+        } catch {
+            throw APIError.invalid("the body is not valid JSON")
+        }
+    }
+}

@@ -22,6 +22,13 @@ public struct BearerAuthMiddleware: RouterMiddleware {
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.token = try await Self.authenticate(request, tokens: tokens, scope: scope)
+        return try await next(request, context)
+    }
+
+    /// The token of `request` when it allows `scope`; otherwise the 401 or 403 to answer.
+    public static func authenticate(_ request: Request, tokens: TokenStore, scope: TokenScope) async throws -> APIToken {
         guard let header = request.headers[.authorization] else {
             throw APIError.unauthorized("this route needs a bearer token with the \(scope.rawValue) scope (Authorization: Bearer assay_…)")
         }
@@ -30,11 +37,9 @@ public struct BearerAuthMiddleware: RouterMiddleware {
             throw APIError.unauthorized("the Authorization header must be 'Bearer <token>'")
         }
         let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        var context = context
         switch try await tokens.verify(secret, requiring: scope) {
         case .allowed(let token):
-            context.token = token
-            return try await next(request, context)
+            return token
         case .insufficientScope(let token):
             throw APIError.forbidden(
                 "the token '\(token.name)' has the scopes \(token.scopes.map(\.rawValue).sorted().joined(separator: ", ")); this route needs \(scope.rawValue)"

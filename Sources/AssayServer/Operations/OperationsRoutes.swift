@@ -16,7 +16,7 @@ struct OperationsRoutes: Sendable {
         // Liveness: the process answers. No dependency is checked, so a slow database never
         // gets a healthy process restarted.
         router.get("health") { _, _ in
-            Self.json(["status": "ok"])
+            JSONResponse.make(["status": "ok"])
         }
         router.get("ready") { _, _ in try await self.ready() }
         router.get("status") { _, _ in try await self.status() }
@@ -51,7 +51,7 @@ struct OperationsRoutes: Sendable {
         } else {
             checks["workers"] = "disabled on this instance"
         }
-        return Self.json(["status": ready ? "ready" : "not_ready", "checks": .object(checks)], status: ready ? .ok : .serviceUnavailable)
+        return JSONResponse.make(["status": ready ? "ready" : "not_ready", "checks": .object(checks)], status: ready ? .ok : .serviceUnavailable)
     }
 
     func status() async throws -> Response {
@@ -83,7 +83,7 @@ struct OperationsRoutes: Sendable {
             ]),
             "circuitBreakers": .array(circuits),
         ]
-        return Self.json(.object(body))
+        return JSONResponse.make(.object(body))
     }
 
     /// The Prometheus text format; the queue gauges are sampled at scrape time.
@@ -98,14 +98,6 @@ struct OperationsRoutes: Sendable {
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        )
-    }
-
-    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value)))
         )
     }
 

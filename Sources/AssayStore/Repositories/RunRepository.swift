@@ -39,6 +39,11 @@ public struct RunRepository: Sendable {
         return try await (database ?? store.db()).transaction(work)
     }
 
+    /// The runs a job started, oldest first (more than one when an attempt died mid-run).
+    public func runs(ofJob jobID: Int64) async throws -> [Run] {
+        try await RunModel.query(on: store.db()).filter(\.$jobID == jobID).sort(\.$number).all().map(Run.init)
+    }
+
     /// Records how a run ended.
     ///
     /// - Returns: The run, or `nil` when it does not exist.
