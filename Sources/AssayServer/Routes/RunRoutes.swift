@@ -25,7 +25,7 @@ struct RunRoutes: Sendable {
             guard let plan = try await dependencies.plans.latest(projectID: project.id) else {
                 throw APIError.conflict("project '\(project.slug)' has no plan yet: upload its description first")
             }
-            let key = request.headers[.idempotencyKey]
+            let key = request.headers[.requestIdempotencyKey]
             if let key, key.isEmpty || key.utf8.count > 200 {
                 throw APIError.invalid("the Idempotency-Key header must be 1 to 200 bytes")
             }
@@ -54,5 +54,5 @@ struct RunRoutes: Sendable {
 
 extension HTTPField.Name {
     /// `Idempotency-Key` (IETF draft): a retried POST with the same key queues no second job.
-    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let requestIdempotencyKey = HTTPField.Name("Idempotency-Key")!
 }

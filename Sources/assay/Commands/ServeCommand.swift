@@ -85,8 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let shownHost = host
                 try await server.run(handlingSignals: true) { port in
                     // One line on standard output, for scripts waiting for the port.
-                    print("assay serve listening on http://\(shownHost):\(port)")
-                    fflush(stdout)
+                    FileHandle.standardOutput.write(Data("assay serve listening on http://\(shownHost):\(port)\n".utf8))
                 }
             }
         }
