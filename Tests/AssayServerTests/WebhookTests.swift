@@ -352,6 +352,59 @@ struct WebhookTests {
         }
     }
 
+    /// A sender redelivering after the job was purged still starts nothing: the delivery's
+    /// record is what deduplicates, not the job.
+    @Test(arguments: DatabaseBackend.allCases)
+    func aRedeliveryAfterItsJobWasPurgedStartsNothing(backend: DatabaseBackend) async throws {
+        try await ServerHarness.with(backend, configure: Self.configure) { harness in
+            _ = try await Self.project(harness, secrets: ["github": "s3cret-github"])
+            let signer = WebhookSigner(source: "github")
+            let body = signer.changeBody()
+            let path = "/api/v1/webhooks/github?project=api"
+            #expect(try await harness.send(.POST, path, headers: signer.headers(for: body, id: "p-1"), body: body).status == 202)
+            let queue = harness.server.dependencies.queue
+            let claimed = try await queue.claim(workerID: "test", lease: .seconds(30))
+            #expect(claimed.count == 1)
+            for job in claimed { #expect(try await queue.complete(job)) }
+            #expect(try await queue.purge(olderThan: Date() + 60) == 1)
+            #expect(try await count("jobs", in: harness.store) == 0)
+
+            let again = try await harness.send(.POST, path, headers: signer.headers(for: body, id: "p-1"), body: body)
+            #expect(again.status == 200, "\(again.text)")
+            #expect(try again.object()["status"] as? String == "duplicate")
+            #expect(try again.object()["jobId"] is NSNull)
+            #expect(try await count("jobs", in: harness.store) == 0)
+            #expect(try await count("webhook_deliveries", in: harness.store) == 1)
+        }
+    }
+
+    /// Projects are kept briefly between deliveries: a rotated secret applies within seconds,
+    /// and a project created after a delivery named it is found by the next one.
+    @Test func settingsChangesApplyWithinSeconds() async throws {
+        try await ServerHarness.with(.sqlite, configure: Self.configure) { harness in
+            let path = "/api/v1/webhooks/gitlab?project=api"
+            let signer = WebhookSigner(source: "gitlab", secret: "old-token")
+            let body = signer.changeBody()
+            #expect(try await harness.send(.POST, path, headers: signer.headers(for: body, id: "c-0"), body: body).status == 404)
+            let project = try await Self.project(harness, secrets: ["gitlab": "old-token"])
+            #expect(try await harness.send(.POST, path, headers: signer.headers(for: body, id: "c-1"), body: body).status == 202)
+
+            _ = try await ProjectRepository(store: harness.store).update(
+                project.id,
+                settings: ProjectSettings(webhookSecrets: ["gitlab": "new-token"])
+            )
+            let rotated = WebhookSigner(source: "gitlab", secret: "new-token")
+            var status = 0
+            let deadline = ContinuousClock.now + .seconds(5)
+            repeat {
+                try await Task.sleep(for: .milliseconds(250))
+                status = try await harness.send(.POST, path, headers: rotated.headers(for: body, id: "c-2"), body: body).status
+            } while status == 401 && ContinuousClock.now < deadline
+            #expect(status == 202)
+            #expect(try await harness.send(.POST, path, headers: signer.headers(for: body, id: "c-3"), body: body).status == 401)
+        }
+    }
+
     // MARK: Helpers
 
     static func configure(_ configuration: inout ServerConfiguration) {

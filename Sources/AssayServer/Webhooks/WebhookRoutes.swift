@@ -1,5 +1,6 @@
 import AssayCore
 import AssayStore
+import FluentKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,6 +21,8 @@ import OrderedCollections
 /// push to another branch) answer 200 `ignored` and start nothing.
 struct WebhookRoutes: Sendable {
     let dependencies: ServerDependencies
+    /// Projects by slug, for a couple of seconds.
+    let projects = WebhookProjectCache()
 
     func register(on group: RouterGroup<AssayRequestContext>) {
         group.post("webhooks/:source") { request, context in
@@ -83,15 +86,28 @@ struct WebhookRoutes: Sendable {
             ref: change.ref,
             specURL: change.specURL
         )
-        let (delivery, inserted) = try await dependencies.deliveries.record(
-            source: source.rawValue,
-            deliveryID: Self.storedID(deliveryID, project: project),
-            projectID: project.id,
-            headers: Self.recordedHeaders(request.headers, source: source),
-            summary: Self.summary(change),
-            jobKind: SpecChangeJob.kind,
-            jobPayloadJSON: try Self.payload(job)
-        )
+        let delivery: WebhookDelivery
+        let inserted: Bool
+        do {
+            (delivery, inserted) = try await withTaskExecutorPreference(EventLoopTaskExecutor(dependencies.store.database.eventLoop)) {
+                try await dependencies.deliveries.record(
+                    source: source.rawValue,
+                    deliveryID: Self.storedID(deliveryID, project: project),
+                    projectID: project.id,
+                    headers: Self.recordedHeaders(request.headers, source: source),
+                    summary: Self.summary(change),
+                    jobKind: SpecChangeJob.kind,
+                    jobPayloadJSON: try Self.payload(job)
+                )
+            }
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // The project was deleted since it was read (and kept): its id is gone.
+            projects.forget(project.slug)
+            guard try await dependencies.projects.get(project.id) != nil else {
+                throw APIError.notFound("there is no project '\(project.slug)' (it was deleted)")
+            }
+            throw error
+        }
         let answer: JSONValue = [
             "deliveryId": .string(deliveryID),
             "jobId": delivery.jobID.map { .integer(Int($0)) } ?? .null,
@@ -117,7 +133,10 @@ struct WebhookRoutes: Sendable {
             )
         }
         // A slug that cannot exist is not looked up.
-        guard slug.utf8.count <= 64, slug.utf8.allSatisfy(Self.isSlugByte), let project = try await dependencies.projects.get(slug: slug) else {
+        let repository = dependencies.projects
+        guard slug.utf8.count <= 64, slug.utf8.allSatisfy(Self.isSlugByte),
+            let project = try await projects.project(slug, load: { try await repository.get(slug: $0) })
+        else {
             throw APIError.notFound("there is no project '\(slug.prefix(64))'")
         }
         return project
