@@ -378,6 +378,64 @@ struct WebhookTests {
         }
     }
 
+    /// Many different deliveries at once (grouped into shared transactions on SQLite): each
+    /// gets its own job.
+    @Test(arguments: DatabaseBackend.allCases)
+    func concurrentDeliveriesEachGetTheirJob(backend: DatabaseBackend) async throws {
+        try await ServerHarness.with(backend, configure: Self.configure) { harness in
+            _ = try await Self.project(harness, secrets: ["generic": WebhookSigner.secret(for: "generic")])
+            let signer = WebhookSigner(source: "generic")
+            let body = signer.changeBody()
+            let answers = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for index in 0..<60 {
+                    // Every third is a copy of an earlier one.
+                    let id = "many-\(index % 3 == 2 ? index - 1 : index)"
+                    group.addTask {
+                        try await harness.send(.POST, "/api/v1/webhooks/generic?project=api", headers: signer.headers(for: body, id: id), body: body)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.filter { $0.status == 202 }.count == 40, "\(answers.map(\.status))")
+            #expect(answers.filter { $0.status == 200 }.count == 20)
+            let jobs = Set(try answers.map { try $0.object()["jobId"] as? Int })
+            #expect(jobs.count == 40 && !jobs.contains(nil))
+            #expect(try await count("jobs", in: harness.store) == 40)
+            #expect(try await count("webhook_deliveries", in: harness.store) == 40)
+        }
+    }
+
+    /// The grouped write: one transaction for all, or, when one of them fails it, each on
+    /// its own, with the same outcomes as one at a time.
+    @Test(arguments: DatabaseBackend.allCases)
+    func groupedRecordsHaveTheOutcomesOfSingleOnes(backend: DatabaseBackend) async throws {
+        try await TestDatabase.with(backend) { store in
+            let queue = JobQueue(store: store)
+            let deliveries = WebhookDeliveryRepository(queue: queue)
+            func new(_ id: String) -> WebhookDeliveryRepository.NewDelivery {
+                WebhookDeliveryRepository.NewDelivery(source: "generic", deliveryID: id, jobKind: SpecChangeJob.kind, jobPayloadJSON: "{}")
+            }
+            // One transaction: two new, a copy of the first, an earlier delivery again.
+            let earlier = try await deliveries.record(source: "generic", deliveryID: "e", jobKind: SpecChangeJob.kind, jobPayloadJSON: "{}")
+            let first = await deliveries.record([new("a"), new("b"), new("a"), new("e")]).map { try? $0.get() }
+            #expect(first.map { $0?.inserted } == [true, true, false, false])
+            #expect(first[2]?.delivery.id == first[0]?.delivery.id)
+            #expect(first[3]?.delivery.id == earlier.delivery.id)
+            #expect(try await count("jobs", in: store) == 3)
+
+            // A redelivery whose job was purged fails the shared transaction: the others are
+            // still recorded, each once.
+            let claimed = try await queue.claim(workerID: "test", lease: .seconds(30), limit: 10)
+            for job in claimed where job.id == earlier.delivery.jobID { #expect(try await queue.complete(job)) }
+            #expect(try await queue.purge(olderThan: Date() + 60) == 1)
+            let second = await deliveries.record([new("c"), new("e"), new("d"), new("c")]).map { try? $0.get() }
+            #expect(second.map { $0?.inserted } == [true, false, true, false])
+            #expect(second[1]?.delivery.id == earlier.delivery.id && second[1]?.delivery.jobID == nil)
+            #expect(try await count("jobs", in: store) == 4)
+            #expect(try await count("webhook_deliveries", in: store) == 5)
+        }
+    }
+
     /// Projects are kept briefly between deliveries: a rotated secret applies within seconds,
     /// and a project created after a delivery named it is found by the next one.
     @Test func settingsChangesApplyWithinSeconds() async throws {

@@ -23,6 +23,12 @@ struct WebhookRoutes: Sendable {
     let dependencies: ServerDependencies
     /// Projects by slug, for a couple of seconds.
     let projects = WebhookProjectCache()
+    let writer: WebhookDeliveryWriter
+
+    init(dependencies: ServerDependencies) {
+        self.dependencies = dependencies
+        self.writer = WebhookDeliveryWriter(dependencies: dependencies)
+    }
 
     func register(on group: RouterGroup<AssayRequestContext>) {
         group.post("webhooks/:source") { request, context in
@@ -89,8 +95,8 @@ struct WebhookRoutes: Sendable {
         let delivery: WebhookDelivery
         let inserted: Bool
         do {
-            (delivery, inserted) = try await withTaskExecutorPreference(EventLoopTaskExecutor(dependencies.store.database.eventLoop)) {
-                try await dependencies.deliveries.record(
+            (delivery, inserted) = try await writer.record(
+                WebhookDeliveryRepository.NewDelivery(
                     source: source.rawValue,
                     deliveryID: Self.storedID(deliveryID, project: project),
                     projectID: project.id,
@@ -99,7 +105,7 @@ struct WebhookRoutes: Sendable {
                     jobKind: SpecChangeJob.kind,
                     jobPayloadJSON: try Self.payload(job)
                 )
-            }
+            )
         } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The project was deleted since it was read (and kept): its id is gone.
             projects.forget(project.slug)
