@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .executable(name: "assay-load", targets: ["assay-load"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayData", targets: ["AssayData"]),
         .library(name: "AssayGen", targets: ["AssayGen"]),
@@ -174,6 +175,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Rainbow", package: "Rainbow"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The open-loop load generator of bench/webhook-ingest.sh.
+        .executableTarget(
+            name: "assay-load",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
