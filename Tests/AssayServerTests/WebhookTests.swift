@@ -436,6 +436,23 @@ struct WebhookTests {
         }
     }
 
+    /// A project deleted while it is kept for webhooks: its next delivery is a 404, not a
+    /// fault.
+    @Test(arguments: DatabaseBackend.allCases)
+    func aDeliveryForAProjectJustDeletedIsNotFound(backend: DatabaseBackend) async throws {
+        try await ServerHarness.with(backend, configure: Self.configure) { harness in
+            let project = try await Self.project(harness, secrets: ["gitlab": "token"])
+            let signer = WebhookSigner(source: "gitlab", secret: "token")
+            let body = signer.changeBody()
+            let path = "/api/v1/webhooks/gitlab?project=api"
+            #expect(try await harness.send(.POST, path, headers: signer.headers(for: body, id: "k-1"), body: body).status == 202)
+            #expect(try await ProjectRepository(store: harness.store).delete(project.id))
+            let gone = try await harness.send(.POST, path, headers: signer.headers(for: body, id: "k-2"), body: body)
+            #expect(gone.status == 404, "\(gone.text)")
+            #expect(try await count("webhook_deliveries", in: harness.store) == 0)
+        }
+    }
+
     /// Projects are kept briefly between deliveries: a rotated secret applies within seconds,
     /// and a project created after a delivery named it is found by the next one.
     @Test func settingsChangesApplyWithinSeconds() async throws {
