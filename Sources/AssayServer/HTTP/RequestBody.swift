@@ -6,15 +6,19 @@ import NIOCore
 
 /// Reading request bodies with a route's own size limit and clear errors.
 extension Request {
-    /// The whole body, at most `limit` bytes.
+    /// The whole body, at most `limit` bytes. (Not Hummingbird's `collectBody(upTo:)`, which
+    /// reports an oversize body in two different ways.)
     ///
-    /// - Throws: ``APIError`` 413 when it is larger (the rest is not read).
-    public mutating func collectBody(upTo limit: Int) async throws -> ByteBuffer {
+    /// - Throws: ``APIError`` 413 when it is larger (the rest is not read), whether the
+    ///   Content-Length says so up front or a body without one overflows while it streams in.
+    public mutating func readBody(limit: Int) async throws -> ByteBuffer {
         if let declared = headers[.contentLength].flatMap(Int.init), declared > limit {
             throw APIError.tooLarge(limit: limit)
         }
         do {
             return try await body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError.tooLarge(limit: limit)
         }
@@ -26,7 +30,7 @@ extension Request {
     ///   not parse or is not an object.
     public mutating func jsonObject(upTo limit: Int = 1 << 20) async throws -> JSONObject {
         try requireJSONContentType()
-        let buffer = try await collectBody(upTo: limit)
+        let buffer = try await readBody(limit: limit)
         let value: JSONValue
         do {
             value = try JSONValue.parse(Array(buffer.readableBytesView))
@@ -92,7 +96,7 @@ extension Request {
     /// - Throws: ``APIError`` 415, 413, or 400 naming the field that does not fit.
     public mutating func decodeJSON<T: Decodable>(_ type: T.Type, upTo limit: Int = 1 << 20) async throws -> T {
         try requireJSONContentType()
-        let buffer = try await collectBody(upTo: limit)
+        let buffer = try await readBody(limit: limit)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {

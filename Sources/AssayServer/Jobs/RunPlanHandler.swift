@@ -20,12 +20,7 @@ struct RunPlanHandler: JobHandler {
     let dependencies: ServerDependencies
 
     func run(_ job: ClaimedJob, context: JobContext) async throws -> String? {
-        let request: RunPlanJob
-        do {
-            request = try job.decodePayload(RunPlanJob.self)
-        } catch {
-            throw JobError.permanent("the job's payload is not a run: \(error)")
-        }
+        let request = try job.payload(RunPlanJob.self, what: "a run")
         let earlier = try await dependencies.runs.runs(ofJob: job.id)
         if let finished = earlier.first(where: { $0.status != "running" && $0.status != "abandoned" }) {
             return Self.result(finished, note: "finished by an earlier attempt")

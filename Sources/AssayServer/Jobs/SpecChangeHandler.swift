@@ -19,12 +19,7 @@ struct SpecChangeHandler: JobHandler {
     let dependencies: ServerDependencies
 
     func run(_ job: ClaimedJob, context: JobContext) async throws -> String? {
-        let request: SpecChangeJob
-        do {
-            request = try job.decodePayload(SpecChangeJob.self)
-        } catch {
-            throw JobError.permanent("the job's payload is not a spec change: \(error)")
-        }
+        let request = try job.payload(SpecChangeJob.self, what: "a spec change")
         guard let project = try await dependencies.projects.get(request.projectID) else {
             throw JobError.permanent("project \(request.projectID) no longer exists")
         }

@@ -102,6 +102,6 @@ struct OperationsRoutes: Sendable {
     }
 
     static func iso(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 }

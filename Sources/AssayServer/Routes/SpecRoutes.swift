@@ -70,10 +70,9 @@ struct SpecRoutes: Sendable {
         let project = try await dependencies.project(context)
         let text = context.parameters.get("version") ?? ""
         guard let number = Int(text), number >= 1 else { throw APIError.notFound("no spec version '\(text)' (versions are numbered from 1)") }
-        guard let model = try await SpecVersionModel.query(on: dependencies.store.database)
-            .filter(\.$project.$id == project.id).filter(\.$version == number).first()
-        else { throw APIError.notFound("project '\(project.slug)' has no spec version \(number)") }
-        guard let version = try await dependencies.specs.get(model.requireID()) else { throw APIError.notFound("no spec version \(number)") }
+        guard let version = try await dependencies.specs.get(projectID: project.id, number: number) else {
+            throw APIError.notFound("project '\(project.slug)' has no spec version \(number)")
+        }
         return version
     }
 
@@ -84,7 +83,7 @@ struct SpecRoutes: Sendable {
         guard let type, Self.specMediaTypes.contains(type) else {
             throw APIError.unsupportedMediaType(request.headers[.contentType], expected: Self.specMediaTypes)
         }
-        let buffer = try await request.collectBody(upTo: dependencies.configuration.maxSpecBody)
+        let buffer = try await request.readBody(limit: dependencies.configuration.maxSpecBody)
         let bytes = Array(buffer.readableBytesView)
         guard !bytes.isEmpty else { throw APIError.invalid("the body is empty: send the API description, or {\"url\": …}") }
         if type == "application/json", let object = try? JSONValue.parse(bytes).objectValue, object["openapi"] == nil, object["swagger"] == nil {

@@ -62,13 +62,7 @@ struct WebhookRoutes: Sendable {
         let deliveryID = try Self.deliveryID(request.headers, source: source)
         var request = request
         let limit = dependencies.configuration.webhookBodyLimit(for: source.rawValue)
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            // A body without Content-Length overflows while it streams in.
-            throw APIError.tooLarge(limit: limit)
-        }
+        let buffer = try await request.readBody(limit: limit)
         let body = Array(buffer.readableBytesView)
         try source.verifier(tolerance: dependencies.configuration.webhookTimestampTolerance)
             .verify(headers: request.headers, body: body, secret: secret, now: Date())

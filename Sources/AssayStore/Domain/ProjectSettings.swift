@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How the service treats one project: where its API description comes from, what its
 /// suites run against, which gate applies and the secrets its webhooks are signed with.

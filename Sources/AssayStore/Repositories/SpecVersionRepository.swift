@@ -71,6 +71,12 @@ public struct SpecVersionRepository: Sendable {
         try await SpecVersionModel.find(id, on: store.db()).map(SpecVersion.init)
     }
 
+    /// The project's version numbered `number`, if any.
+    public func get(projectID: UUID, number: Int) async throws -> SpecVersion? {
+        try await SpecVersionModel.query(on: store.db()).filter(\.$project.$id == projectID).filter(\.$version == number).first()
+            .map(SpecVersion.init)
+    }
+
     /// The bytes of the version with this id, if it exists and they were kept.
     public func content(of id: UUID) async throws -> Data? {
         try await SpecVersionModel.query(on: store.db()).filter(\.$id == id).field(\.$id).field(\.$content).first()?.content
