@@ -43,13 +43,15 @@ public final class AssayServer: Sendable {
     /// The router with every route and middleware.
     public func makeRouter() -> Router<AssayRequestContext> {
         let router = Router(context: AssayRequestContext.self)
+        let routes = RouteTable()
         router.add(middleware: RequestLogMiddleware(metrics: dependencies.metrics))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: routes))
         OperationsRoutes(dependencies: dependencies, workers: workers, startedAt: startedAt).register(on: router)
         OpenAPIRoute().register(on: router)
         let api = router.group("api/v1")
         WebhookRoutes(dependencies: dependencies).register(on: api)
         ResourceRoutes(dependencies: dependencies).register(on: api)
+        routes.load(router.routes)
         return router
     }
 

@@ -57,6 +57,18 @@ extension Request {
         uri.queryParameters.get(name)
     }
 
+    /// The `cursor` query parameter (a list's `nextCursor` passed back), or `nil`; longer than
+    /// any cursor Assay makes is a 400 rather than a query that cannot match.
+    public func cursor() throws -> String? {
+        guard let text = query("cursor") else { return nil }
+        guard text.utf8.count <= 200 else {
+            throw APIError.invalid(
+                "the query parameter cursor is longer than any cursor a list returns (at most 200 bytes)",
+                details: .object(["parameter": "cursor"]))
+        }
+        return text
+    }
+
     /// The page size the `limit` query parameter asks for: `fallback` when absent, 1 to 1000.
     public func pageLimit(default fallback: Int = 50) throws -> Int {
         guard let text = query("limit") else { return fallback }

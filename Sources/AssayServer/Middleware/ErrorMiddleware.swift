@@ -1,3 +1,5 @@
+import AssayCore
+import OrderedCollections
 import AssayStore
 public import Hummingbird
 import Logging
@@ -6,15 +8,30 @@ import Logging
 ///
 /// ``APIError`` answers as it is; the store's `invalidArgument` is a 400 and its `notFound`
 /// a 404; Hummingbird's own errors keep their status; anything else is a 500 whose cause is
-/// logged under the request id and never shown to the client.
+/// logged under the request id and never shown to the client. A path that is routed for
+/// other methods only is a 405 with `Allow`, not the router's 404.
 public struct ErrorMiddleware: RouterMiddleware {
     public typealias Context = AssayRequestContext
 
-    public init() {}
+    /// The routes, for telling "no such path" from "not this method".
+    let routes: RouteTable
+
+    init(routes: RouteTable) {
+        self.routes = routes
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = routes.methods(forPath: request.uri.path)
+            guard !allowed.isEmpty else { return try Self.apiError(for: error, context: context).response(from: request, context: context) }
+            let refusal = APIError(
+                .methodNotAllowed, code: "method_not_allowed",
+                message: "\(request.method.rawValue) is not allowed on \(request.uri.path); allowed: \(allowed.joined(separator: ", "))",
+                details: .object(["allowed": .array(allowed.map(JSONValue.string))]),
+                headers: [.allow: allowed.joined(separator: ", ")])
+            return try refusal.response(from: request, context: context)
         } catch {
             return try Self.apiError(for: error, context: context).response(from: request, context: context)
         }

@@ -22,8 +22,11 @@ struct JobRoutes: Sendable {
                 }
                 state = parsed
             }
+            if let kind = request.query("kind"), kind.isEmpty || kind.utf8.count > 100 {
+                throw APIError.invalid("kind must be 1 to 100 bytes (a job kind such as run-plan)", details: .object(["parameter": "kind"]))
+            }
             let page = try await dependencies.queue.list(
-                state: state, kind: request.query("kind"), after: request.query("cursor"), limit: try request.pageLimit())
+                state: state, kind: request.query("kind"), after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         api.get("jobs/:job") { request, context in

@@ -28,7 +28,7 @@ struct ProjectRoutes: Sendable {
         let dependencies = self.dependencies
         api.get("projects") { request, _ in
             try await dependencies.authorize(request, .read)
-            let page = try await dependencies.projects.list(after: request.query("cursor"), limit: try request.pageLimit())
+            let page = try await dependencies.projects.list(after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items.map(Self.view), nextCursor: page.nextCursor))
         }
         api.post("projects") { request, context in
@@ -51,6 +51,7 @@ struct ProjectRoutes: Sendable {
         }
         api.patch("projects/:project") { request, context in
             try await dependencies.authorize(request, .write)
+            try request.requireJSONContentType()
             let project = try await dependencies.project(context)
             var request = request
             let change = try await request.decodeJSON(ProjectChange.self, upTo: dependencies.configuration.maxJSONBody)

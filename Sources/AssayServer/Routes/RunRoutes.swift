@@ -16,7 +16,7 @@ struct RunRoutes: Sendable {
         api.get("projects/:project/runs") { request, context in
             try await dependencies.authorize(request, .read)
             let project = try await dependencies.project(context)
-            let page = try await dependencies.runs.list(projectID: project.id, after: request.query("cursor"), limit: try request.pageLimit())
+            let page = try await dependencies.runs.list(projectID: project.id, after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         api.post("projects/:project/runs") { request, context in

@@ -22,14 +22,17 @@ struct SpecRoutes: Sendable {
         api.get("projects/:project/specs") { request, context in
             try await dependencies.authorize(request, .read)
             let project = try await dependencies.project(context)
-            let page = try await dependencies.specs.list(projectID: project.id, after: request.query("cursor"), limit: try request.pageLimit())
+            let page = try await dependencies.specs.list(projectID: project.id, after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items, nextCursor: page.nextCursor))
         }
         api.post("projects/:project/specs") { request, context in
             let token = try await dependencies.authorize(request, .write)
+            // The request is judged before the project is looked up: a 415 says the same
+            // whatever the project.
+            let type = try Self.specMediaType(request)
             let project = try await dependencies.project(context)
             var request = request
-            return try await self.upload(&request, project: project, actor: token.name)
+            return try await self.upload(&request, type: type, project: project, actor: token.name)
         }
         api.get("projects/:project/specs/:version") { request, context in
             try await dependencies.authorize(request, .read)
@@ -52,7 +55,7 @@ struct SpecRoutes: Sendable {
             try await dependencies.authorize(request, .read)
             let project = try await dependencies.project(context)
             let page = try await dependencies.plans.list(
-                projectID: project.id, includeDeleted: request.query("deleted") == "true", after: request.query("cursor"), limit: try request.pageLimit())
+                projectID: project.id, includeDeleted: request.query("deleted") == "true", after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items.map(PlanSummary.init), nextCursor: page.nextCursor))
         }
         api.get("plans/:plan") { request, context in
@@ -78,11 +81,7 @@ struct SpecRoutes: Sendable {
 
     /// Records an uploaded description (after checking it loads) and queues its processing;
     /// or, for `{"url": …}`, queues a job that fetches it.
-    func upload(_ request: inout Request, project: Project, actor: String) async throws -> Response {
-        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let type, Self.specMediaTypes.contains(type) else {
-            throw APIError.unsupportedMediaType(request.headers[.contentType], expected: Self.specMediaTypes)
-        }
+    func upload(_ request: inout Request, type: String, project: Project, actor: String) async throws -> Response {
         let buffer = try await request.readBody(limit: dependencies.configuration.maxSpecBody)
         let bytes = Array(buffer.readableBytesView)
         guard !bytes.isEmpty else { throw APIError.invalid("the body is empty: send the API description, or {\"url\": …}") }
@@ -125,6 +124,15 @@ struct SpecRoutes: Sendable {
             UploadedSpec(specVersion: outcome.0, created: outcome.1, jobID: outcome.2, warnings: loaded.warnings.prefix(50).map { "\($0)" }),
             status: outcome.1 ? .created : .ok,
             headers: [.location: "/api/v1/projects/\(project.slug)/specs/\(outcome.0.version)"])
+    }
+
+    /// The bare media type of an upload, if it is one a description is sent as; else 415.
+    static func specMediaType(_ request: Request) throws -> String {
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let type, specMediaTypes.contains(type) else {
+            throw APIError.unsupportedMediaType(request.headers[.contentType], expected: specMediaTypes)
+        }
+        return type
     }
 
     /// The parsed summary stored with a version.
