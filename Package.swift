@@ -295,6 +295,9 @@ let package = Package(
             name: "AssayServerTests",
             dependencies: [
                 "AssayCore",
+                "AssayGen",
+                "AssayQuality",
+                "AssayRun",
                 "AssayServer",
                 "AssayStore",
                 "AssayTestSupport",

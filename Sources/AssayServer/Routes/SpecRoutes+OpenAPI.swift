@@ -214,7 +214,7 @@ extension SpecRoutes {
               description: An OpenAPI 3.0 or 3.1 document (Swagger 2.0 is read too, with `swagger` in place of `openapi`).
               required: [openapi, info, paths]
               properties:
-                openapi: { type: string, pattern: '^3\\.[01]\\.[0-9]{1,2}$' }
+                openapi: { type: string, pattern: '^3\\.[01]\\.(0|[1-9][0-9]?)$' }
                 info:
                   type: object
                   required: [title, version]
