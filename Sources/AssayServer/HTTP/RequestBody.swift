@@ -69,6 +69,17 @@ extension Request {
         return text
     }
 
+    /// A boolean query parameter (`true` or `false`), or `nil` when absent; anything else is a 400.
+    public func booleanQuery(_ name: String) throws -> Bool? {
+        guard let text = query(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            throw APIError.invalid("the query parameter \(name) must be true or false, not '\(text.prefix(64))'", details: .object(["parameter": .string(name)]))
+        }
+    }
+
     /// The page size the `limit` query parameter asks for: `fallback` when absent, 1 to 1000.
     public func pageLimit(default fallback: Int = 50) throws -> Int {
         guard let text = query("limit") else { return fallback }

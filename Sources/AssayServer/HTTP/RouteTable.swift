@@ -17,6 +17,10 @@ final class RouteTable: Sendable {
 
     init() {}
 
+    private static func isCapture(_ segment: Substring) -> Bool {
+        segment.first == "{" && segment.last == "}"
+    }
+
     /// Keeps the routes of `router`.
     func load(_ routes: [Router<AssayRequestContext>.RouteDescription]) {
         var byPath: [String: [String]] = [:]
@@ -32,14 +36,16 @@ final class RouteTable: Sendable {
     func methods(forPath path: String) -> [String] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         return entries.withLock { entries in
-            var found: Set<String> = []
-            for entry in entries where entry.segments.count == segments.count {
-                let matches = zip(entry.segments, segments).allSatisfy { template, actual in
-                    (template.first == "{" && template.last == "}") || template == actual
-                }
-                if matches { found.formUnion(entry.methods) }
+            var candidates = entries.filter { entry in
+                entry.segments.count == segments.count
+                    && zip(entry.segments, segments).allSatisfy { template, actual in Self.isCapture(template) || template == actual }
             }
-            return found.sorted()
+            // As the router does: where some template has the segment itself, the templates
+            // capturing it do not route this path (`/jobs/purge` is not `/jobs/{job}`).
+            for (index, segment) in segments.enumerated() where candidates.contains(where: { $0.segments[index] == segment }) {
+                candidates.removeAll { Self.isCapture($0.segments[index]) }
+            }
+            return Set(candidates.flatMap(\.methods)).sorted()
         }
     }
 }

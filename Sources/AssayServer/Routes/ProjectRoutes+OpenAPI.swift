@@ -72,6 +72,11 @@ extension ProjectRoutes {
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "403": { $ref: "#/components/responses/Forbidden" }
+                "409":
+                  description: A project with this slug already exists.
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/Error" }
                 "413": { $ref: "#/components/responses/TooLarge" }
                 "415": { $ref: "#/components/responses/UnsupportedMediaType" }
           /api/v1/projects/{project}:
@@ -152,24 +157,40 @@ extension ProjectRoutes {
             Stage:
               enum: [entry, development, staging, production, critical]
             SpecSource:
-              type: object
-              description: Where the spec-change job fetches the description from.
-              required: [kind]
-              properties:
-                kind: { enum: [url, github, gitlab, apifox, apidog] }
-                url: { type: string, format: uri, description: "For `url`: the description's address." }
-                repository: { type: string, description: "For github/gitlab: owner/name or the project path." }
-                path: { type: string, description: "For github/gitlab: the file in the repository." }
-                ref: { type: string, description: "The branch whose pushes count (default: the repository's default)." }
-                externalProjectID: { type: string, description: "For apifox/apidog: their project id." }
-                accessToken: { type: string, description: "Shown as `***`." }
+              description: Where the spec-change job fetches the description from; what else is required depends on `kind`.
+              oneOf:
+                - type: object
+                  required: [kind, url]
+                  properties:
+                    kind: { const: url }
+                    url: { $ref: "#/components/schemas/HTTPURL" }
+                    accessToken: { type: string, description: "Sent as a bearer token; shown as `***`." }
+                - type: object
+                  required: [kind, repository, path]
+                  properties:
+                    kind: { enum: [github, gitlab] }
+                    repository: { type: string, minLength: 1, description: "owner/name, or the GitLab project path or id." }
+                    path: { type: string, minLength: 1, description: "The description's file in the repository." }
+                    ref: { type: string, description: "The branch whose pushes count (default: every push)." }
+                    url: { $ref: "#/components/schemas/HTTPURL" }
+                    accessToken: { type: string, description: "Shown as `***`." }
+                - type: object
+                  required: [kind, externalProjectID]
+                  properties:
+                    kind: { enum: [apifox, apidog] }
+                    externalProjectID: { type: string, minLength: 1, description: "Their project id." }
+                    url: { $ref: "#/components/schemas/HTTPURL" }
+                    accessToken: { type: string, description: "Shown as `***`." }
+            HTTPURL:
+              type: string
+              format: uri
+              pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]+"
             ProjectSettings:
               type: object
               properties:
                 specSource: { $ref: "#/components/schemas/SpecSource" }
                 targetURL:
-                  type: string
-                  format: uri
+                  $ref: "#/components/schemas/HTTPURL"
                   description: Where runs send traffic; absent means Assay's own mock of the description.
                 allowPrivateTarget: { type: boolean, default: false }
                 stage: { $ref: "#/components/schemas/Stage" }
@@ -196,13 +217,20 @@ extension ProjectRoutes {
               properties:
                 slug: { type: string, pattern: "^[a-z0-9-]{1,64}$" }
                 name: { type: string, minLength: 1, maxLength: 200 }
-                repositoryURL: { type: string, format: uri, pattern: "^https?://" }
+                repositoryURL:
+                  oneOf:
+                    - $ref: "#/components/schemas/HTTPURL"
+                    - type: "null"
                 settings: { $ref: "#/components/schemas/ProjectSettings" }
             ProjectChange:
               type: object
               properties:
                 name: { type: string, minLength: 1, maxLength: 200 }
-                repositoryURL: { type: string, format: uri, pattern: "^https?://" }
+                repositoryURL:
+                  description: A URL replaces it; `null` removes it; absent keeps it.
+                  oneOf:
+                    - $ref: "#/components/schemas/HTTPURL"
+                    - type: "null"
                 settings: { $ref: "#/components/schemas/ProjectSettings" }
             GateResult:
               type: object

@@ -17,11 +17,26 @@ struct ProjectRoutes: Sendable {
         var settings: ProjectSettings?
     }
 
-    /// What `PATCH /projects/{project}` reads: absent members keep their value.
+    /// What `PATCH /projects/{project}` reads: absent members keep their value; a `null`
+    /// repository URL removes it.
     struct ProjectChange: Decodable {
         var name: String?
-        var repositoryURL: String?
+        /// `nil`: keep; `.some(nil)`: remove; `.some(url)`: replace.
+        var repositoryURL: String??
         var settings: ProjectSettings?
+
+        enum CodingKeys: String, CodingKey {
+            case name, repositoryURL, settings
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            settings = try container.decodeIfPresent(ProjectSettings.self, forKey: .settings)
+            if container.contains(.repositoryURL) {
+                repositoryURL = .some(try container.decodeNil(forKey: .repositoryURL) ? nil : try container.decode(String.self, forKey: .repositoryURL))
+            }
+        }
     }
 
     func register(on api: RouterGroup<AssayRequestContext>) {
@@ -41,6 +56,9 @@ struct ProjectRoutes: Sendable {
             if let url = input.repositoryURL { try ProjectSettingsValidation.httpURL(url, field: "repositoryURL") }
             let settings = input.settings ?? ProjectSettings()
             try ProjectSettingsValidation.check(settings)
+            if try await dependencies.projects.get(slug: input.slug) != nil {
+                throw APIError.conflict("a project with the slug '\(input.slug)' already exists")
+            }
             let project = try await dependencies.projects.create(slug: input.slug, name: input.name, repositoryURL: input.repositoryURL, settings: settings)
             context.logger.info("project created", metadata: ["project": .string(project.slug), "by": .string(token.name)])
             return try JSONResponse.encode(Self.view(project), status: .created, headers: [.location: "/api/v1/projects/\(project.slug)"])
@@ -58,7 +76,7 @@ struct ProjectRoutes: Sendable {
             if let name = change.name, name.isEmpty || name.count > 200 {
                 throw ProjectSettingsValidation.field("name", "must be 1 to 200 characters")
             }
-            if let url = change.repositoryURL { try ProjectSettingsValidation.httpURL(url, field: "repositoryURL") }
+            if let url = change.repositoryURL ?? nil { try ProjectSettingsValidation.httpURL(url, field: "repositoryURL") }
             var settings = change.settings
             if var new = settings {
                 // "***" is what reads show: sending a read back keeps the stored secrets.
@@ -71,7 +89,7 @@ struct ProjectRoutes: Sendable {
                 settings = new
             }
             let updated = try await dependencies.projects.update(
-                project.id, name: change.name, repositoryURL: change.repositoryURL.map { Optional($0) }, settings: settings)
+                project.id, name: change.name, repositoryURL: change.repositoryURL, settings: settings)
             guard let updated else { throw APIError.notFound("no project '\(project.slug)'") }
             return try JSONResponse.encode(Self.view(updated))
         }

@@ -55,7 +55,7 @@ struct SpecRoutes: Sendable {
             try await dependencies.authorize(request, .read)
             let project = try await dependencies.project(context)
             let page = try await dependencies.plans.list(
-                projectID: project.id, includeDeleted: request.query("deleted") == "true", after: try request.cursor(), limit: try request.pageLimit())
+                projectID: project.id, includeDeleted: try request.booleanQuery("deleted") ?? false, after: try request.cursor(), limit: try request.pageLimit())
             return try JSONResponse.encode(PageBody(items: page.items.map(PlanSummary.init), nextCursor: page.nextCursor))
         }
         api.get("plans/:plan") { request, context in
