@@ -60,10 +60,22 @@ struct ResourceAPITests {
             let details = try #require((try badStage.object()["error"] as? [String: Any])?["details"] as? [String: Any])
             #expect(details["field"] as? String == "settings.stage")
 
+            let taken = try await harness.send(.POST, "/api/v1/projects", token: .write, json: #"{"slug":"payments","name":"taken"}"#)
+            #expect(taken.status == 409, "\(taken.text)")
+            #expect(try taken.errorCode() == "conflict")
+            // A null repository URL on PATCH removes it; absent keeps it.
+            let withRepository = try await harness.send(
+                .PATCH, "/api/v1/projects/payments", token: .write, json: #"{"repositoryURL":"https://git.example.com/pay"}"#)
+            #expect(try withRepository.object()["repositoryURL"] as? String == "https://git.example.com/pay")
+            let renamed = try await harness.send(.PATCH, "/api/v1/projects/payments", token: .write, json: #"{"name":"Payments"}"#)
+            #expect(try renamed.object()["repositoryURL"] as? String == "https://git.example.com/pay")
+            let cleared = try await harness.send(.PATCH, "/api/v1/projects/payments", token: .write, json: #"{"repositoryURL":null}"#)
+            #expect(cleared.status == 200)
+            #expect(try cleared.object()["repositoryURL"] == nil)
+
             for (body, expected) in [
                 (#"{"slug":"Bad Slug","name":"x"}"#, 400),
                 (#"{"name":"no slug"}"#, 400),
-                (#"{"slug":"payments","name":"taken"}"#, 400),
                 (#"{"slug":"x","name":"x","settings":{"targetURL":"ftp://x"}}"#, 400),
                 (#"{"slug":"x","name":"x","settings":{"webhookSecrets":{"bitbucket":"k"}}}"#, 400),
                 (#"[1,2]"#, 400),
@@ -151,6 +163,41 @@ struct ResourceAPITests {
             #expect(try await harness.send(.GET, "/api/v1/jobs?state=bogus", token: .admin).status == 400)
             #expect(try await harness.send(.POST, "/api/v1/jobs/\(jobID)/retry", token: .admin).status == 409)
             #expect(try await harness.send(.GET, "/api/v1/jobs/999999", token: .read).status == 404)
+        }
+    }
+
+    @Test func wrongMethodsAndMalformedQueriesAreRefused() async throws {
+        try await ServerHarness.with(.sqlite) { harness in
+            // A routed path with another method: 405 naming the methods the router would use.
+            let purge = try await harness.send(.GET, "/api/v1/jobs/purge", token: .admin)
+            #expect(purge.status == 405, "\(purge.text)")
+            #expect(purge.headers.first(name: "Allow") == "POST")
+            #expect(try purge.errorCode() == "method_not_allowed")
+            let project = try await harness.send(.PUT, "/api/v1/projects/anything", token: .admin)
+            #expect(project.status == 405)
+            #expect(project.headers.first(name: "Allow") == "DELETE, GET, PATCH")
+            let health = try await harness.send(.DELETE, "/health")
+            #expect(health.headers.first(name: "Allow") == "GET")
+            // No such path at all stays 404.
+            let nowhere = try await harness.send(.GET, "/api/v1/nowhere", token: .admin)
+            #expect(nowhere.status == 404)
+            #expect(nowhere.headers.first(name: "Allow") == nil)
+
+            _ = try await harness.send(.POST, "/api/v1/projects", token: .write, json: #"{"slug":"q","name":"Q"}"#)
+            for (path, parameter) in [
+                ("/api/v1/projects/q/plans?deleted=null", "deleted"),
+                ("/api/v1/projects?cursor=" + String(repeating: "a", count: 201), "cursor"),
+                ("/api/v1/projects/q/runs?cursor=abc", nil),
+                ("/api/v1/jobs?kind=" + String(repeating: "k", count: 101), "kind"),
+            ] as [(String, String?)] {
+                let response = try await harness.send(.GET, path, token: .admin)
+                #expect(response.status == 400, "\(path) → \(response.status) \(response.text)")
+                if let parameter {
+                    let details = (try response.object()["error"] as? [String: Any])?["details"] as? [String: Any]
+                    #expect(details?["parameter"] as? String == parameter, "\(response.text)")
+                }
+            }
+            #expect(try await harness.send(.GET, "/api/v1/projects/q/plans?deleted=true", token: .read).status == 200)
         }
     }
 }

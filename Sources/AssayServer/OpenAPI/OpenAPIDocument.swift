@@ -18,6 +18,7 @@ public enum OpenAPIDocument {
         ("operations", OperationsRoutes.openAPI),
         ("projects", ProjectRoutes.openAPI),
         ("specs", SpecRoutes.openAPI),
+        ("suites", SuiteRoutes.openAPI),
         ("runs", RunRoutes.openAPI),
         ("jobs", JobRoutes.openAPI),
         ("webhooks", WebhookRoutes.openAPI),
