@@ -3,7 +3,6 @@ import AssayStore
 import Crypto
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
 import OrderedCollections
 
