@@ -22,6 +22,7 @@ public enum OpenAPIDocument {
         ("runs", RunRoutes.openAPI),
         ("jobs", JobRoutes.openAPI),
         ("webhooks", WebhookRoutes.openAPI),
+        ("data", DataRoutes.openAPI),
     ]
 
     /// The document as JSON bytes (keys sorted), built once.

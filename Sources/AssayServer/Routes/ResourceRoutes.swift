@@ -16,6 +16,7 @@ struct ResourceRoutes: Sendable {
         SuiteRoutes(dependencies: dependencies).register(on: api)
         RunRoutes(dependencies: dependencies).register(on: api)
         JobRoutes(dependencies: dependencies).register(on: api)
+        DataRoutes(dependencies: dependencies).register(on: api)
     }
 }
 
