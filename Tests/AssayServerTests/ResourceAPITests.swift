@@ -72,6 +72,10 @@ struct ResourceAPITests {
             let cleared = try await harness.send(.PATCH, "/api/v1/projects/payments", token: .write, json: #"{"repositoryURL":null}"#)
             #expect(cleared.status == 200)
             #expect(try cleared.object()["repositoryURL"] == nil)
+            for body in [#"{"settings":null}"#, #"{"name":null}"#] {
+                let refused = try await harness.send(.PATCH, "/api/v1/projects/payments", token: .write, json: body)
+                #expect(refused.status == 400, "\(body) → \(refused.text)")
+            }
 
             for (body, expected) in [
                 (#"{"slug":"Bad Slug","name":"x"}"#, 400),

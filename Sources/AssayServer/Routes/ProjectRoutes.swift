@@ -31,6 +31,12 @@ struct ProjectRoutes: Sendable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            // Only the repository URL can be removed; a null name or settings is a mistake, not "keep".
+            for key in [CodingKeys.name, .settings] where container.contains(key) {
+                guard try container.decodeNil(forKey: key) else { continue }
+                throw DecodingError.valueNotFound(
+                    String.self, .init(codingPath: [key], debugDescription: "\(key.stringValue) cannot be null (leave it out to keep it)"))
+            }
             name = try container.decodeIfPresent(String.self, forKey: .name)
             settings = try container.decodeIfPresent(ProjectSettings.self, forKey: .settings)
             if container.contains(.repositoryURL) {
