@@ -4,6 +4,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import OrderedCollections
 
 /// Fetches a project's API description from where its settings say it lives: a URL, a file
 /// at a commit of a GitHub or GitLab repository, or an ApiFox or Apidog project's OpenAPI
@@ -21,6 +22,9 @@ struct SpecSourceFetcher: Sendable {
         var body: String?
         /// Where the bytes came from, for the spec version's `source`.
         var label: String
+        /// The answer may wrap the document as `{"success": …, "data": {…}}` (as some
+        /// ApiFox/Apidog deployments do); the document inside is what is kept.
+        var unwrapsEnvelope = false
     }
 
     /// The bytes of the description and where they came from.
@@ -29,8 +33,18 @@ struct SpecSourceFetcher: Sendable {
         guard let host = call.url.host?.lowercased() else { throw JobError.permanent("the spec URL \(call.url) has no host") }
         let key = "spec:\(host)"
         return try await dependencies.breaker.run(key) {
-            (try await perform(call, host: host), call.label)
+            let bytes = try await perform(call, host: host)
+            return (call.unwrapsEnvelope ? Self.unwrapped(bytes) : bytes, call.label)
         }
+    }
+
+    /// The OpenAPI document inside an export envelope (`{"data": {"openapi": …}}`), or
+    /// `bytes` as they are when they are not one.
+    static func unwrapped(_ bytes: [UInt8]) -> [UInt8] {
+        guard let object = try? JSONValue.parse(bytes).objectValue, object["openapi"] == nil, object["swagger"] == nil,
+            let data = object["data"], let inner = data.objectValue, inner["openapi"] != nil || inner["swagger"] != nil
+        else { return bytes }
+        return JSONWriter().bytes(data)
     }
 
     /// The request that fetches the description for `job` in `project`.
@@ -65,8 +79,9 @@ struct SpecSourceFetcher: Sendable {
             }
             return Call(url: url, headers: token.map { [("PRIVATE-TOKEN", $0)] } ?? [], label: "gitlab:\(repository)@\(ref)/\(path)")
         case "apifox", "apidog":
-            // Both tools export a project as OpenAPI with a POST to their open API, authorised
-            // by the project's access token.
+            // Both tools export a project as OpenAPI with a POST to their open API
+            // (`/v1/projects/{projectId}/export-openapi`, API version 2024-03-28, as their open
+            // API documents publish it), authorised by a bearer access token.
             let base = (source.url ?? (source.kind == "apifox" ? "https://api.apifox.com" : "https://api.apidog.com"))
                 .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let id = source.externalProjectID ?? ""
@@ -74,10 +89,11 @@ struct SpecSourceFetcher: Sendable {
             var headers: [(String, String)] = [("Content-Type", "application/json")]
             if let token { headers.append(("Authorization", "Bearer \(token)")) }
             headers.append((source.kind == "apifox" ? "X-Apifox-Api-Version" : "X-Apidog-Api-Version", "2024-03-28"))
+            let extensions = source.kind == "apifox" ? "includeApifoxExtensionProperties" : "includeApidogExtensionProperties"
             return Call(
                 url: url, method: .POST, headers: headers,
-                body: #"{"scope":{"type":"ALL"},"options":{"includeApifoxExtensionProperties":false},"oasVersion":"3.1","exportFormat":"JSON"}"#,
-                label: "\(source.kind):\(id)")
+                body: #"{"scope":{"type":"ALL"},"options":{""# + extensions + #"":false},"oasVersion":"3.1","exportFormat":"JSON"}"#,
+                label: "\(source.kind):\(id)", unwrapsEnvelope: true)
         default:
             throw JobError.permanent("unknown spec source kind '\(source.kind)'")
         }
