@@ -296,6 +296,7 @@ let package = Package(
             dependencies: [
                 "AssayCore",
                 "AssayGen",
+                "AssayMock",
                 "AssayQuality",
                 "AssayRun",
                 "AssayServer",

@@ -200,6 +200,15 @@ extension ProjectRoutes {
                   propertyNames: { enum: [apifox, apidog, github, gitlab, generic] }
                   additionalProperties: { type: string, minLength: 1, maxLength: 512 }
                 seed: { type: integer, minimum: 0 }
+                targetCredentials:
+                  type: object
+                  description: |
+                    Credentials for runs against `targetURL`, by the variable names of the plan's
+                    credential table (`ASSAY_AUTH_…`, as `assay run` and the emitted pytest read
+                    them); shown as `***`, and `***` sent back keeps the stored value.
+                  maxProperties: 32
+                  propertyNames: { pattern: "^ASSAY_AUTH_[A-Z0-9_]{1,117}$" }
+                  additionalProperties: { type: string, minLength: 1, maxLength: 4096 }
             Project:
               type: object
               required: [id, slug, name, settings, createdAt, updatedAt]

@@ -89,6 +89,10 @@ struct ProjectRoutes: Sendable {
                 for (source, secret) in new.webhookSecrets where secret == "***" {
                     new.webhookSecrets[source] = project.settings.webhookSecrets[source]
                 }
+                for (name, value) in new.targetCredentials where value == "***" {
+                    new.targetCredentials[name] = project.settings.targetCredentials[name]
+                }
+                new.targetCredentials = new.targetCredentials.filter { !$0.value.isEmpty }
                 if new.specSource?.accessToken == "***" { new.specSource?.accessToken = project.settings.specSource?.accessToken }
                 new.webhookSecrets = new.webhookSecrets.filter { !$0.value.isEmpty }
                 try ProjectSettingsValidation.check(new)

@@ -21,8 +21,23 @@ enum ProjectSettingsValidation {
             guard webhookSources.contains(source) else {
                 throw field("settings.webhookSecrets", "has the unknown source '\(source)'; sources are \(webhookSources.sorted().joined(separator: ", "))")
             }
-            guard !secret.isEmpty, secret.utf8.count <= 512 else {
-                throw field("settings.webhookSecrets.\(source)", "must be 1 to 512 bytes")
+            guard !secret.isEmpty, secret.unicodeScalars.count <= 512 else {
+                throw field("settings.webhookSecrets.\(source)", "must be 1 to 512 characters")
+            }
+        }
+        guard settings.targetCredentials.count <= 32 else {
+            throw field("settings.targetCredentials", "has more than 32 entries")
+        }
+        for (name, value) in settings.targetCredentials {
+            guard name.hasPrefix("ASSAY_AUTH_"), name.count <= 128,
+                name.utf8.allSatisfy({ (65...90).contains($0) || (48...57).contains($0) || $0 == 95 })
+            else {
+                throw field(
+                    "settings.targetCredentials",
+                    "has the name '\(name.prefix(128))'; names are the plan's credential variables (ASSAY_AUTH_ followed by A-Z, 0-9 and _)")
+            }
+            guard !value.isEmpty, value.unicodeScalars.count <= 4096 else {
+                throw field("settings.targetCredentials.\(name)", "must be 1 to 4096 characters")
             }
         }
         if let source = settings.specSource {

@@ -62,6 +62,10 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
     public var webhookSecrets: [String: String]
     /// The seed generation uses, so regenerations of an unchanged description are identical.
     public var seed: UInt64
+    /// Credentials for runs against ``targetURL``, by the variable names the plan's credential
+    /// table gives (`ASSAY_AUTH_<SCHEME>…`, as `assay run` and the emitted pytest read them).
+    /// Runs against the mock do not use them.
+    public var targetCredentials: [String: String]
 
     /// Settings with the defaults: no source, the mock as target, the staging gate.
     public init(
@@ -70,7 +74,8 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
         allowPrivateTarget: Bool = false,
         stage: String = "staging",
         webhookSecrets: [String: String] = [:],
-        seed: UInt64 = 1
+        seed: UInt64 = 1,
+        targetCredentials: [String: String] = [:]
     ) {
         self.specSource = specSource
         self.targetURL = targetURL
@@ -78,6 +83,7 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
         self.stage = stage
         self.webhookSecrets = webhookSecrets
         self.seed = seed
+        self.targetCredentials = targetCredentials
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,12 +94,14 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
         stage = try container.decodeIfPresent(String.self, forKey: .stage) ?? "staging"
         webhookSecrets = try container.decodeIfPresent([String: String].self, forKey: .webhookSecrets) ?? [:]
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        targetCredentials = try container.decodeIfPresent([String: String].self, forKey: .targetCredentials) ?? [:]
     }
 
     /// These settings with every secret replaced by `"***"` (what the API shows).
     public var redacted: ProjectSettings {
         var copy = self
         copy.webhookSecrets = webhookSecrets.mapValues { _ in "***" }
+        copy.targetCredentials = targetCredentials.mapValues { _ in "***" }
         if copy.specSource?.accessToken != nil { copy.specSource?.accessToken = "***" }
         return copy
     }
