@@ -216,6 +216,30 @@ public struct JobQueue: Sendable {
         return try await updateOwned(job, set: "locked_until = \(bind: until), updated_at = \(bind: Self.milliseconds(now))")
     }
 
+    /// Runs `work` in one transaction that first checks this claim still holds the job, so
+    /// that what `work` writes commits only while it does: a fence against an attempt that lost
+    /// its lease (its worker stalled past it, and the job was rescued and claimed again) but
+    /// is still running.
+    ///
+    /// The check locks the job's row until the transaction ends (on SQLite, the transaction
+    /// holds the write lock), so the job cannot be rescued in between. A handler whose effect
+    /// must happen once writes it through here, and a later attempt reading what earlier ones
+    /// wrote sees only writes made under a lease that was valid at the time.
+    ///
+    /// - Returns: What `work` returned, or `nil` when the claim no longer holds the job (and
+    ///   nothing was written).
+    public func whileHolding<T: Sendable>(_ job: ClaimedJob, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T? {
+        let token = job.leaseToken
+        let id = job.id
+        return try await store.db().transaction { db -> T? in
+            let held = try await db.sql().raw(
+                "UPDATE jobs SET lease_token = lease_token WHERE id = \(bind: id) AND state = 'running' AND lease_token = \(bind: token) RETURNING id"
+            ).first()
+            guard held != nil else { return nil }
+            return try await work(db)
+        }
+    }
+
     /// Marks the job succeeded with the handler's result, if this claim still holds it.
     ///
     /// - Returns: `false` when the claim no longer holds the job (nothing changed).
@@ -277,15 +301,27 @@ public struct JobQueue: Sendable {
     /// Returns running jobs whose lease has expired (their worker died or hung) to the queue.
     ///
     /// The lost attempt counts: a job whose lost attempt was its last is dead. Safe to run
-    /// from every replica at once (each job moves once).
+    /// from every replica at once (each job moves once). On PostgreSQL a job whose row is
+    /// locked (its claim is writing under ``whileHolding(_:_:)``, perhaps from a process that
+    /// froze mid-transaction) is passed over until a later round, rather than holding up the
+    /// rescue of every other job.
     public func rescueExpired() async throws -> RescueReport {
         let sql = try store.db().sql()
         let now = Self.milliseconds(clock())
+        func expired(_ condition: String) -> SQLQueryString {
+            let filter: SQLQueryString = "state = 'running' AND locked_until < \(bind: now)\(unsafeRaw: condition)"
+            switch store.backend {
+            case .postgres:
+                return "id = ANY(ARRAY(SELECT id FROM jobs WHERE \(filter) FOR UPDATE SKIP LOCKED))"
+            case .sqlite:
+                return filter
+            }
+        }
         let dead = try await sql.raw(
             """
             UPDATE jobs SET state = 'dead', last_error = 'the lease expired on the last attempt (worker ' || COALESCE(locked_by, '?') || ')',
             finished_at = \(bind: now), updated_at = \(bind: now), locked_by = NULL, lease_token = NULL, locked_until = NULL
-            WHERE state = 'running' AND locked_until < \(bind: now) AND attempts >= max_attempts
+            WHERE \(expired(" AND attempts >= max_attempts"))
             RETURNING id
             """
         ).all().map { try $0.decode(column: "id", as: Int64.self) }
@@ -293,7 +329,7 @@ public struct JobQueue: Sendable {
             """
             UPDATE jobs SET state = 'queued', last_error = 'the lease expired (worker ' || COALESCE(locked_by, '?') || ')',
             run_at = \(bind: now), updated_at = \(bind: now), locked_by = NULL, lease_token = NULL, locked_until = NULL
-            WHERE state = 'running' AND locked_until < \(bind: now)
+            WHERE \(expired(""))
             RETURNING id
             """
         ).all().map { try $0.decode(column: "id", as: Int64.self) }

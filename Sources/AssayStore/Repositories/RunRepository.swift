@@ -40,16 +40,17 @@ public struct RunRepository: Sendable {
     }
 
     /// The runs a job started, oldest first (more than one when an attempt died mid-run).
-    public func runs(ofJob jobID: Int64) async throws -> [Run] {
-        try await RunModel.query(on: store.db()).filter(\.$jobID == jobID).sort(\.$number).all().map(Run.init)
+    public func runs(ofJob jobID: Int64, on database: (any Database)? = nil) async throws -> [Run] {
+        try await RunModel.query(on: database ?? store.db()).filter(\.$jobID == jobID).sort(\.$number).all().map(Run.init)
     }
 
     /// Records how a run ended.
     ///
+    /// - Parameter database: A transaction to join, or the store's database when `nil`.
     /// - Returns: The run, or `nil` when it does not exist.
     @discardableResult
-    public func finish(_ id: UUID, status: String, summary: String? = nil) async throws -> Run? {
-        let db = try store.db()
+    public func finish(_ id: UUID, status: String, summary: String? = nil, on database: (any Database)? = nil) async throws -> Run? {
+        let db = try database ?? store.db()
         guard let model = try await RunModel.find(id, on: db) else { return nil }
         model.status = status
         model.summary = summary
@@ -76,10 +77,10 @@ public struct RunRepository: Sendable {
         return Page(items: runs, nextCursor: models.count > limit ? runs.last.map { String($0.number) } : nil)
     }
 
-    /// Records findings of a run, in one transaction.
-    public func addFindings(_ findings: [NewFinding], to runID: UUID) async throws {
+    /// Records findings of a run, in one transaction (the caller's, when `database` is in one).
+    public func addFindings(_ findings: [NewFinding], to runID: UUID, on database: (any Database)? = nil) async throws {
         guard !findings.isEmpty else { return }
-        try await store.db().transaction { db in
+        let work: @Sendable (any Database) async throws -> Void = { db in
             for finding in findings {
                 let model = FindingModel()
                 model.$run.id = runID
@@ -91,6 +92,10 @@ public struct RunRepository: Sendable {
                 try await model.create(on: db)
             }
         }
+        if let database, database.inTransaction {
+            return try await work(database)
+        }
+        try await (database ?? store.db()).transaction(work)
     }
 
     /// The findings of a run, in the order recorded.
