@@ -28,8 +28,12 @@ public final class JobWorkerPool: Service, Sendable {
         public var lease: Duration = .seconds(30)
         /// How often a running job's lease is extended; a third of the lease when `nil`.
         public var heartbeatInterval: Duration?
-        /// How often expired leases are rescued.
-        public var rescueInterval: Duration = .seconds(10)
+        /// How often expired leases are rescued; a third of the lease, at most 10 s, when `nil`.
+        ///
+        /// A short lease is only useful if expired ones are found soon after: a job left
+        /// `running` by a killed process is queued again within this interval of its lease
+        /// running out.
+        public var rescueInterval: Duration?
         /// How long running jobs may take to finish after shutdown is requested.
         public var shutdownGracePeriod: Duration = .seconds(10)
         /// The longest wait after database errors (waits double from half a second up to it).
@@ -39,6 +43,16 @@ public final class JobWorkerPool: Service, Sendable {
 
         /// The default configuration.
         public init() {}
+
+        /// The heartbeat interval in effect: ``heartbeatInterval``, or a third of the lease.
+        public var effectiveHeartbeatInterval: Duration {
+            heartbeatInterval ?? lease / 3
+        }
+
+        /// The rescue interval in effect: ``rescueInterval``, or a third of the lease, at most 10 s.
+        public var effectiveRescueInterval: Duration {
+            rescueInterval ?? min(lease / 3, .seconds(10))
+        }
     }
 
     private struct State {
@@ -82,7 +96,7 @@ public final class JobWorkerPool: Service, Sendable {
     /// alive"): `run()` has started, shutdown has not been requested, and a worker or the
     /// rescuer went round its loop within three rescue intervals (or 5 s, whichever is more).
     public var isAlive: Bool {
-        let window = max(configuration.rescueInterval * 3, configuration.pollInterval * 3, .seconds(5))
+        let window = max(configuration.effectiveRescueInterval * 3, configuration.pollInterval * 3, .seconds(5))
         return state.withLockedValue { state in
             guard state.running, !state.stopping, let tick = state.lastTick else { return false }
             return ContinuousClock.now - tick < window
@@ -188,7 +202,7 @@ public final class JobWorkerPool: Service, Sendable {
                 errors += 1
                 logger.warning("rescuing expired leases failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            await stopBell.wait(upTo: errors > 0 ? errorBackoff(errors) : configuration.rescueInterval)
+            await stopBell.wait(upTo: errors > 0 ? errorBackoff(errors) : configuration.effectiveRescueInterval)
         }
     }
 
@@ -270,7 +284,7 @@ public final class JobWorkerPool: Service, Sendable {
     }
 
     private func heartbeatLoop(_ job: ClaimedJob, resolver: OutcomeResolver, work: Task<Void, Never>, logger: Logger) async {
-        let interval = configuration.heartbeatInterval ?? configuration.lease / 3
+        let interval = configuration.effectiveHeartbeatInterval
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             if Task.isCancelled { return }

@@ -19,12 +19,14 @@ struct ServeCommand: AsyncParsableCommand {
             /api/v1/… and /api/v1/webhooks/{apifox,apidog,github,gitlab,generic}?project=SLUG. \
             Logs are JSON lines on standard error, each request's with its request id. \
             SIGTERM or SIGINT stops gracefully: no new connections or claims, running jobs \
-            finish within the grace period or go back to the queue.
+            finish within the grace period or go back to the queue. After a crash or SIGKILL, \
+            the jobs that were running are queued again when their lease (--job-lease) expires.
 
             Exit codes: 0 stopped; 2 unusable settings or database.
 
             Examples:
               assay serve --port 8080
+              assay serve --workers 8 --job-lease 10
               ASSAY_DATABASE_URL=postgres://assay@127.0.0.1:5432/assay assay serve --host 0.0.0.0 --no-migrate
             """
     )
@@ -53,6 +55,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How long running jobs may take to finish at shutdown, in seconds.")
     var shutdownGrace = 10
 
+    @Option(
+        help: """
+            How long a claimed job is leased, in seconds; its worker extends the lease while the job runs. \
+            After a crash or SIGKILL, the job is queued again once its lease expires (expired leases are \
+            looked for every third of the lease, at most every 10 s).
+            """
+    )
+    var jobLease: Double = 30
+
+    @Option(help: "How often a running job's lease is extended, in seconds (less than --job-lease; a third of it when not given).")
+    var jobHeartbeat: Double?
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -62,6 +76,27 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must not be negative") }
+        guard Self.leaseRange.contains(jobLease) else {
+            throw ValidationError("--job-lease must be a positive number of seconds, from 0.01 to 86400")
+        }
+        if let jobHeartbeat {
+            guard Self.leaseRange.contains(jobHeartbeat) else {
+                throw ValidationError("--job-heartbeat must be a positive number of seconds, from 0.01 to 86400")
+            }
+            guard jobHeartbeat < jobLease else {
+                throw ValidationError(
+                    "--job-heartbeat (\(jobHeartbeat) s) must be less than --job-lease (\(jobLease) s), or the lease expires between heartbeats"
+                )
+            }
+        }
+    }
+
+    /// The seconds a lease or heartbeat may be (a day at most: a job's lease is not a schedule).
+    private static let leaseRange = 0.01...86_400.0
+
+    /// Whole milliseconds of a validated number of seconds.
+    private static func duration(seconds: Double) -> Duration {
+        .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
     func run() async throws {
@@ -73,6 +108,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.runsJobs = !noJobs
         configuration.workers.concurrency = workers
         configuration.workers.shutdownGracePeriod = .seconds(shutdownGrace)
+        configuration.workers.lease = Self.duration(seconds: jobLease)
+        configuration.workers.heartbeatInterval = jobHeartbeat.map(Self.duration(seconds:))
         configuration.allowPrivateNetworks = allowPrivateNetworks
         configuration.python = ProcessInfo.processInfo.environment["ASSAY_PYTHON"]
         let migrate = !noMigrate
