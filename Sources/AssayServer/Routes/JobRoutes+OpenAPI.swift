@@ -21,14 +21,7 @@ extension JobRoutes {
                   description: A page of jobs.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/Job" }
-                          nextCursor: { type: [string, "null"] }
+                      schema: { $ref: "#/components/schemas/JobPage" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "403": { $ref: "#/components/responses/Forbidden" }
@@ -94,6 +87,15 @@ extension JobRoutes {
               required: true
               schema: { type: integer, format: int64, minimum: 1 }
           schemas:
+            JobPage:
+              description: "A page of Job items (`nextCursor` is null on the last page)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/Job" }
+                nextCursor: { type: [string, "null"] }
             JobState:
               enum: [queued, running, succeeded, dead]
             Job:

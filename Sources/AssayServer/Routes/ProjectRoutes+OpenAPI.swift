@@ -15,14 +15,7 @@ extension ProjectRoutes {
                   description: A page of projects, by slug.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/Project" }
-                          nextCursor: { type: [string, "null"] }
+                      schema: { $ref: "#/components/schemas/ProjectPage" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
             post:
@@ -141,19 +134,30 @@ extension ProjectRoutes {
                   description: Gate results.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/GateResult" }
-                          nextCursor: { type: "null" }
+                      schema: { $ref: "#/components/schemas/GateResultList" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
         components:
           schemas:
+            ProjectPage:
+              description: "A page of Project items (`nextCursor` is null on the last page)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/Project" }
+                nextCursor: { type: [string, "null"] }
+            GateResultList:
+              description: "Every GateResult, in one page (`nextCursor` is always null)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/GateResult" }
+                nextCursor: { type: "null" }
             Stage:
               enum: [entry, development, staging, production, critical]
             SpecSource:

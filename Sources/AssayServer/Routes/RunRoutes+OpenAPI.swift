@@ -17,14 +17,7 @@ extension RunRoutes {
                   description: A page of runs.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/Run" }
-                          nextCursor: { type: [string, "null"] }
+                      schema: { $ref: "#/components/schemas/RunPage" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
@@ -83,14 +76,7 @@ extension RunRoutes {
                   description: Every finding of the run.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/Finding" }
-                          nextCursor: { type: "null" }
+                      schema: { $ref: "#/components/schemas/FindingList" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
         components:
@@ -101,6 +87,24 @@ extension RunRoutes {
               required: true
               schema: { type: string, format: uuid }
           schemas:
+            RunPage:
+              description: "A page of Run items (`nextCursor` is null on the last page)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/Run" }
+                nextCursor: { type: [string, "null"] }
+            FindingList:
+              description: "Every Finding, in one page (`nextCursor` is always null)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/Finding" }
+                nextCursor: { type: "null" }
             Run:
               type: object
               required: [id, projectID, number, target, status, startedAt]

@@ -17,14 +17,7 @@ extension SpecRoutes {
                   description: A page of versions.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/SpecVersion" }
-                          nextCursor: { type: [string, "null"] }
+                      schema: { $ref: "#/components/schemas/SpecVersionPage" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
@@ -169,14 +162,7 @@ extension SpecRoutes {
                   description: A page of plans, without their content.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/PlanSummary" }
-                          nextCursor: { type: [string, "null"] }
+                      schema: { $ref: "#/components/schemas/PlanSummaryPage" }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
@@ -209,6 +195,24 @@ extension SpecRoutes {
               required: true
               schema: { type: string, format: uuid }
           schemas:
+            SpecVersionPage:
+              description: "A page of SpecVersion items (`nextCursor` is null on the last page)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/SpecVersion" }
+                nextCursor: { type: [string, "null"] }
+            PlanSummaryPage:
+              description: "A page of PlanSummary items (`nextCursor` is null on the last page)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/PlanSummary" }
+                nextCursor: { type: [string, "null"] }
             SpecDocument:
               type: object
               description: An OpenAPI 3.0 or 3.1 document (Swagger 2.0 is read too, with `swagger` in place of `openapi`).

@@ -48,14 +48,7 @@ extension SuiteRoutes {
                   description: Every file of the suite.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [items, nextCursor]
-                        properties:
-                          items:
-                            type: array
-                            items: { $ref: "#/components/schemas/SuiteFile" }
-                          nextCursor: { type: "null" }
+                      schema: { $ref: "#/components/schemas/SuiteFileList" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404":
                   description: No such plan, or the plan has no emitted pytest suite.
@@ -64,6 +57,15 @@ extension SuiteRoutes {
                       schema: { $ref: "#/components/schemas/Error" }
         components:
           schemas:
+            SuiteFileList:
+              description: "Every SuiteFile, in one page (`nextCursor` is always null)."
+              type: object
+              required: [items, nextCursor]
+              properties:
+                items:
+                  type: array
+                  items: { $ref: "#/components/schemas/SuiteFile" }
+                nextCursor: { type: "null" }
             SuiteFile:
               type: object
               required: [path, size, sha256]
