@@ -5,6 +5,7 @@ enum JobHandlers {
     static func all(_ dependencies: ServerDependencies) -> [any JobHandler] {
         let handlers: [any JobHandler] = [
             SpecChangeHandler(dependencies: dependencies),
+            GenerateHandler(dependencies: dependencies),
             RunPlanHandler(dependencies: dependencies),
         ]
         return handlers.map { MeasuredJobHandler(inner: $0, metrics: dependencies.metrics) }

@@ -18,6 +18,7 @@ public enum OpenAPIDocument {
         ("operations", OperationsRoutes.openAPI),
         ("projects", ProjectRoutes.openAPI),
         ("specs", SpecRoutes.openAPI),
+        ("generate", GenerateRoutes.openAPI),
         ("suites", SuiteRoutes.openAPI),
         ("runs", RunRoutes.openAPI),
         ("jobs", JobRoutes.openAPI),

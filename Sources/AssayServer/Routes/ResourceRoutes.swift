@@ -13,6 +13,7 @@ struct ResourceRoutes: Sendable {
     func register(on api: RouterGroup<AssayRequestContext>) {
         ProjectRoutes(dependencies: dependencies).register(on: api)
         SpecRoutes(dependencies: dependencies).register(on: api)
+        GenerateRoutes(dependencies: dependencies).register(on: api)
         SuiteRoutes(dependencies: dependencies).register(on: api)
         RunRoutes(dependencies: dependencies).register(on: api)
         JobRoutes(dependencies: dependencies).register(on: api)
