@@ -53,6 +53,13 @@ extension APIError {
         APIError(.badRequest, code: "invalid_request", message: message, details: details)
     }
 
+    /// 400: one member of the body is wrong; `details.field` names it.
+    static func invalidField(_ message: String, field: String, details more: JSONObject = [:]) -> APIError {
+        var details = more
+        details["field"] = .string(field)
+        return invalid(message, details: .object(details))
+    }
+
     /// 404: nothing is found at this address.
     public static func notFound(_ message: String) -> APIError {
         APIError(.notFound, code: "not_found", message: message)

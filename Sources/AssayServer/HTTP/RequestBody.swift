@@ -26,11 +26,22 @@ extension Request {
 
     /// The body parsed as a JSON object, at most `limit` bytes.
     ///
-    /// - Throws: ``APIError`` 415 when it is not JSON, 413 when too large, 400 when it does
-    ///   not parse or is not an object.
+    /// - Throws: ``APIError`` 415 when it is not JSON, 413 when too large, 400 when it is
+    ///   empty, does not parse or is not an object.
     public mutating func jsonObject(upTo limit: Int = 1 << 20) async throws -> JSONObject {
-        try requireJSONContentType()
+        guard let object = try await optionalJSONObject(upTo: limit) else {
+            try requireJSONContentType()
+            throw APIError.invalid("the body is empty: send a JSON object")
+        }
+        return object
+    }
+
+    /// The body parsed as a JSON object, or `nil` when there is no body (every member of it
+    /// optional); as ``jsonObject(upTo:)`` otherwise.
+    public mutating func optionalJSONObject(upTo limit: Int = 1 << 20) async throws -> JSONObject? {
         let buffer = try await readBody(limit: limit)
+        guard buffer.readableBytes > 0 else { return nil }
+        try requireJSONContentType()
         let value: JSONValue
         do {
             value = try JSONValue.parse(Array(buffer.readableBytesView))

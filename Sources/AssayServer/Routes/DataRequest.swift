@@ -36,19 +36,8 @@ struct DataRequest: Sendable {
     /// - Throws: ``APIError`` 415 for a body that is not JSON, 413 past `maxBody`, 400 naming
     ///   the member that is missing, unknown or out of range.
     static func read(_ request: inout Request, forSchema: Bool, maxCount: Int, maxBody: Int) async throws -> DataRequest {
-        let buffer = try await request.readBody(limit: maxBody)
-        var object = JSONObject()
-        if buffer.readableBytes > 0 || forSchema {
-            try request.requireJSONContentType()
-            do {
-                guard let parsed = try JSONValue.parse(Array(buffer.readableBytesView)).objectValue else {
-                    throw APIError.invalid("the body must be a JSON object")
-                }
-                object = parsed
-            } catch let error as LoadError {
-                throw APIError.invalid("the body is not valid JSON: \(error)")
-            }
-        }
+        // Entities take defaults for everything; a schema must be sent.
+        let object = forSchema ? try await request.jsonObject(upTo: maxBody) : try await request.optionalJSONObject(upTo: maxBody) ?? [:]
         return try DataRequest(object, forSchema: forSchema, maxCount: maxCount)
     }
 
@@ -112,8 +101,6 @@ struct DataRequest: Sendable {
     }
 
     private static func invalid(_ message: String, field: String, _ more: JSONObject) -> APIError {
-        var details = more
-        details["field"] = .string(field)
-        return APIError.invalid(message, details: .object(details))
+        APIError.invalidField(message, field: field, details: more)
     }
 }

@@ -27,18 +27,7 @@ struct GenerateRequest: Sendable {
     /// - Throws: ``APIError`` 415 for a body that is not JSON, 413 past `maxBody`, 400 naming
     ///   the member that is unknown, of the wrong type or out of range.
     static func read(_ request: inout Request, maxBody: Int) async throws -> GenerateRequest {
-        let buffer = try await request.readBody(limit: maxBody)
-        guard buffer.readableBytes > 0 else { return GenerateRequest() }
-        try request.requireJSONContentType()
-        let object: JSONObject
-        do {
-            guard let parsed = try JSONValue.parse(Array(buffer.readableBytesView)).objectValue else {
-                throw APIError.invalid("the body must be a JSON object")
-            }
-            object = parsed
-        } catch let error as LoadError {
-            throw APIError.invalid("the body is not valid JSON: \(error)")
-        }
+        guard let object = try await request.optionalJSONObject(upTo: maxBody) else { return GenerateRequest() }
         return try GenerateRequest(object)
     }
 
@@ -78,8 +67,6 @@ struct GenerateRequest: Sendable {
     init() {}
 
     private static func invalid(_ message: String, field: String, _ more: JSONObject) -> APIError {
-        var details = more
-        details["field"] = .string(field)
-        return APIError.invalid(message, details: .object(details))
+        APIError.invalidField(message, field: field, details: more)
     }
 }

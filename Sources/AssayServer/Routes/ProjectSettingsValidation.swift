@@ -66,6 +66,6 @@ enum ProjectSettingsValidation {
     }
 
     static func field(_ name: String, _ problem: String) -> APIError {
-        APIError.invalid("\(name) \(problem)", details: .object(["field": .string(name)]))
+        APIError.invalidField("\(name) \(problem)", field: name)
     }
 }
