@@ -234,7 +234,11 @@ extension ProjectRoutes {
                   oneOf:
                     - $ref: "#/components/schemas/HTTPURL"
                     - type: "null"
-                settings: { $ref: "#/components/schemas/ProjectSettings" }
+                settings:
+                  description: Absent or `null`, the defaults (the mock as target, the staging gate).
+                  oneOf:
+                    - $ref: "#/components/schemas/ProjectSettings"
+                    - type: "null"
             ProjectChange:
               type: object
               properties:
