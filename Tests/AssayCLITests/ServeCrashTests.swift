@@ -165,6 +165,10 @@ import FoundationNetworking
                 ) > 0
             }
             frozen.pause()
+            // A statement the server sent just before it stopped (a COMMIT finishing its run,
+            // while its claim still held) is still carried out by the database: let it land,
+            // so the snapshot below shows only what the frozen server can no longer finish.
+            try await Task.sleep(for: .milliseconds(300))
             let jobs = try await sql.raw("SELECT id FROM jobs WHERE state = 'running' AND \(unsafeRaw: mine)").all().map {
                 try $0.decode(column: "id", as: Int64.self)
             }
