@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -48,7 +49,7 @@ public struct RequestLogMiddleware: RouterMiddleware {
                 "path": .string(request.uri.path),
                 "route": .string(route),
                 "status": .stringConvertible(status),
-                "duration_ms": .string(String(format: "%.3f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)),
+                "duration_ms": .string(String(format: "%.3f", duration.seconds * 1000)),
             ]
         )
         return response

@@ -1,3 +1,4 @@
+import AssayCore
 import Crypto
 import Foundation
 import HTTPTypes
@@ -27,7 +28,7 @@ struct StandardWebhooksVerifier: WebhookVerifier {
             throw .invalidTimestamp("webhook-timestamp must be Unix seconds, not '\(timestampText.prefix(40))'")
         }
         let skew = Double(timestamp) - now.timeIntervalSince1970
-        let limit = Double(tolerance.components.seconds) + Double(tolerance.components.attoseconds) / 1e18
+        let limit = tolerance.seconds
         if skew < -limit {
             throw .invalidTimestamp("webhook-timestamp is \(Int(-skew)) s old; deliveries older than \(Int(limit)) s are refused")
         }
