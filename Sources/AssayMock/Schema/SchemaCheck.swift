@@ -18,7 +18,15 @@ struct SchemaCheck: Sendable {
     let direction: Direction
 
     init(model: APIModel, lookup: SchemaLookup, direction: Direction, assertFormats: Bool) {
-        validator = JSONSchemaValidator(dialect: model.schemaDialect, assertFormats: assertFormats).prepared(for: model.document)
+        var validator = JSONSchemaValidator(dialect: model.schemaDialect, assertFormats: assertFormats)
+        // One pass decides: the exemption is asked where a required property is missing,
+        // instead of validating again for messages and filtering the `required` ones out.
+        let keyword = direction.exemptKeyword
+        validator.requiredExemption = { schema, name in
+            guard let property = lookup.properties(of: .object(schema))[name] else { return false }
+            return lookup.isMarked(keyword, property)
+        }
+        self.validator = validator.prepared(for: model.document)
         self.lookup = lookup
         self.direction = direction
     }
@@ -33,19 +41,17 @@ struct SchemaCheck: Sendable {
     /// The failures of `value` against `schema`, which sits at `pointer` (or `.root` for a
     /// schema held only as a value, whose `$ref`s still resolve in the description).
     func errors(_ value: JSONValue, schema: JSONValue, pointer: JSONPointer = .root) -> [SchemaValidationError] {
-        if validator.isValid(value, against: schema, schemaPointer: pointer) { return [] }
-        return validator.validate(value, against: schema, schemaPointer: pointer).filter {
-            !lookup.requiredErrorIsExempt($0, keyword: direction.exemptKeyword)
-        }
+        validator.validate(value, against: schema, schemaPointer: pointer)
     }
 
     /// Whether `value` is valid against the schema at `pointer`.
     func isValid(_ value: JSONValue, schemaAt pointer: JSONPointer) -> Bool {
-        errors(value, schemaAt: pointer).isEmpty
+        guard let schema = lookup.model.document.value(at: pointer) else { return true }
+        return isValid(value, schema: schema, pointer: pointer)
     }
 
     /// Whether `value` is valid against `schema`.
-    func isValid(_ value: JSONValue, schema: JSONValue) -> Bool {
-        errors(value, schema: schema).isEmpty
+    func isValid(_ value: JSONValue, schema: JSONValue, pointer: JSONPointer = .root) -> Bool {
+        validator.isValid(value, against: schema, schemaPointer: pointer)
     }
 }

@@ -30,6 +30,11 @@ public struct JSONSchemaValidator: Sendable {
     public var assertFormats: Bool
     /// Documents `$ref`s may name by absolute URI (keys without a fragment, or with an empty one).
     public var documents: [String: JSONValue]
+    /// Says whether the property `name`, required by the object schema `schema` and absent
+    /// from the instance, may be absent after all: OpenAPI lets a request leave out a
+    /// required `readOnly` property and a response a required `writeOnly` one. Asked only
+    /// for missing properties, so the common case pays nothing; `nil` exempts none.
+    public var requiredExemption: (@Sendable (_ schema: JSONObject, _ name: String) -> Bool)?
     /// The document of ``prepared(for:)`` and its identifier index, shared by every call
     /// that does not name another document.
     var prepared: (document: JSONValue, index: SchemaIndexCache)?

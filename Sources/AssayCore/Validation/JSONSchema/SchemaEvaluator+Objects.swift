@@ -5,11 +5,15 @@ extension SchemaEvaluator {
     /// `minProperties`, `maxProperties`, `dependencies` (draft 4), `dependentRequired` and
     /// `propertyNames` (2020-12).
     func applyObject(_ object: JSONObject, _ schema: JSONObject, _ frame: Frame, into result: inout SchemaEvaluation) {
+        // The members `properties` and `patternProperties` evaluated matter only to
+        // `additionalProperties` here and to an `unevaluatedProperties` around.
+        let additional = schema["additionalProperties"]
+        let recordsMatches = additional != nil || tracksAnnotations
         var matched: Set<String> = []
         if case .object(let properties)? = schema["properties"] {
             for (name, subschema) in properties {
                 guard let value = object[name] else { continue }
-                matched.insert(name)
+                if recordsMatches { matched.insert(name) }
                 result.absorbErrors(of: evaluate(value, subschema, frame, path: ["properties", name], instance: [name]))
                 if stop(frame, result) { return }
             }
@@ -23,7 +27,7 @@ extension SchemaEvaluator {
                 }
             }
         }
-        if let additional = schema["additionalProperties"] {
+        if let additional {
             for (name, value) in object where !matched.contains(name) {
                 let evaluation = evaluate(value, additional, frame, path: ["additionalProperties"], instance: [name])
                 if case .bool(false) = additional, !evaluation.isValid {
@@ -40,12 +44,12 @@ extension SchemaEvaluator {
                 }
                 if stop(frame, result) { return }
             }
-            result.evaluatedProperties.formUnion(object.keys)
-        } else {
+            if tracksAnnotations { result.evaluatedProperties.formUnion(object.keys) }
+        } else if tracksAnnotations {
             result.evaluatedProperties.formUnion(matched)
         }
         if case .array(let required)? = schema["required"] {
-            for case .string(let name) in required where object[name] == nil {
+            for case .string(let name) in required where object[name] == nil && requiredExemption?(schema, name) != true {
                 result.errors.append(error(frame, "required", "the required property \"\(name)\" is missing"))
             }
         }
@@ -153,6 +157,6 @@ extension SchemaEvaluator {
                 if stop(frame, result) { return }
             }
         }
-        if result.isValid { result.evaluatedProperties.formUnion(object.keys) }
+        if result.isValid && tracksAnnotations { result.evaluatedProperties.formUnion(object.keys) }
     }
 }

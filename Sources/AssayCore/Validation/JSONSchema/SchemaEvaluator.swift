@@ -35,6 +35,11 @@ final class SchemaEvaluator {
     let draft: JSONSchemaValidator.Draft
     let openAPI: Bool
     let assertFormats: Bool
+    let requiredExemption: (@Sendable (JSONObject, String) -> Bool)?
+    /// Whether the members and items each keyword evaluated are recorded: only
+    /// `unevaluatedProperties` and `unevaluatedItems` read them, so a run over documents
+    /// without those keywords (every draft 4 one, most 2020-12 ones) skips building the sets.
+    let tracksAnnotations: Bool
     /// The root document, registered documents and the built-in meta-schema.
     private(set) var documents: [JSONValue]
     /// The retrieval URI of each document.
@@ -55,9 +60,12 @@ final class SchemaEvaluator {
         var base: String
     }
 
+    /// A reference target entered at an instance place. The place is kept as its depth:
+    /// instance paths only grow down one chain of evaluations, so two active visits at the
+    /// same depth are at the same place, and an Int hashes for free where a path does not.
     struct ReferenceVisit: Hashable {
         var location: SchemaLocation
-        var instancePath: JSONPointer
+        var instanceDepth: Int
     }
 
     /// The retrieval URI given to a root document without an absolute `$id`.
@@ -77,6 +85,7 @@ final class SchemaEvaluator {
         draft = validator.draft
         openAPI = validator.openAPI
         assertFormats = validator.assertFormats
+        requiredExemption = validator.requiredExemption
         var documents = [document]
         var bases = [Self.defaultBase]
         for (uri, value) in validator.documents.sorted(by: { $0.key < $1.key }) {
@@ -89,6 +98,13 @@ final class SchemaEvaluator {
         }
         self.documents = documents
         self.documentBases = bases
+        if validator.draft == .draft2020_12 {
+            // The built-in meta-schemas name those keywords only as properties of schemas.
+            let own = documents.prefix(1 + validator.documents.count)
+            tracksAnnotations = sharedIndex?.usesUnevaluated(orScan: { own.contains(where: Self.usesUnevaluated) }) ?? own.contains(where: Self.usesUnevaluated)
+        } else {
+            tracksAnnotations = false
+        }
         startLocation = SchemaLocation(document: 0, pointer: schemaPointer)
         startSchema = schema
         startParentBase = Self.parentBase(in: document, base: Self.defaultBase, tokens: schemaPointer.tokens, draft: validator.draft)
@@ -106,6 +122,23 @@ final class SchemaEvaluator {
         return LargeStackThread.run(stackSize: Self.largeStackSize) {
             self.evaluate(instance, self.startSchema, frame).errors
         }
+    }
+
+    /// Whether `value` holds `unevaluatedProperties` or `unevaluatedItems` as a keyword
+    /// somewhere (not merely as a property name under `properties`).
+    static func usesUnevaluated(_ value: JSONValue) -> Bool {
+        func scan(_ value: JSONValue, underProperties: Bool) -> Bool {
+            switch value {
+            case .object(let object):
+                if !underProperties && (object["unevaluatedProperties"] != nil || object["unevaluatedItems"] != nil) { return true }
+                return object.contains { key, member in scan(member, underProperties: key == "properties" && !underProperties) }
+            case .array(let array):
+                return array.contains { scan($0, underProperties: false) }
+            default:
+                return false
+            }
+        }
+        return scan(value, underProperties: false)
     }
 
     // MARK: Identifiers

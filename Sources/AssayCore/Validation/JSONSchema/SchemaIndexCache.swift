@@ -12,6 +12,18 @@ final class SchemaIndexCache: @unchecked Sendable {
     // Guarded by `lock`. Bounded: a hostile description could name endless references.
     private var resolved: [SchemaEvaluator.ReferenceKey: SchemaEvaluator.Target?] = [:]
     private static let resolvedCapacity = 50_000
+    // Guarded by `lock`.
+    private var unevaluated: Bool?
+
+    /// Whether the documents use `unevaluated*` keywords, found by `scan` on first use.
+    func usesUnevaluated(orScan scan: () -> Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let unevaluated { return unevaluated }
+        let found = scan()
+        unevaluated = found
+        return found
+    }
 
     /// The index, built by `build` on first use.
     func index(orBuild build: () -> SchemaIndex) -> SchemaIndex {
