@@ -25,6 +25,9 @@ public struct CaseResult: Sendable, Hashable {
     public var request: WireRequest?
     public var response: WireResponse?
     public var attempts: Int
+    /// Requests sent for it, over every attempt (a failed step's request counts; the steps
+    /// after it are not sent).
+    public var requests: Int = 0
     /// Wall time of the last attempt.
     public var milliseconds: Double
     /// The requests of the steps that ran before the failing one, as sent (captured values

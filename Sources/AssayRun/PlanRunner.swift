@@ -46,7 +46,13 @@ public struct PlanRunner: Sendable {
         // for the whole connect timeout when the target is down.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
         try await checkConnection(host: host, port: port, addresses: addresses)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        // One event loop carries the sockets and runs the cases too: a response resumes its
+        // case on the thread that read it, with no hop to the concurrency pool and back
+        // (a context switch each way, as costly as checking the response). The work per
+        // request is small enough that one core outruns any target but a local mock.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let executor = EventLoopTaskExecutor(loops.next())
+        let client = HTTPClient(eventLoopGroupProvider: .shared(loops), configuration: httpConfiguration)
         let execution = Execution(
             builder: RequestBuilder(baseURL: configuration.baseURL),
             checker: StepChecker(schemas: plan.schemas, responses: plan.responses, latencyFactor: configuration.latencyFactor),
@@ -59,24 +65,27 @@ public struct PlanRunner: Sendable {
         )
         let cases = plan.cases
         var results = [CaseResult?](repeating: nil, count: cases.count)
-        await withTaskGroup(of: (Int, CaseResult).self) { group in
-            var next = 0
-            var done = 0
-            func submit() {
-                guard next < cases.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, await execution.run(cases[index])) }
-            }
-            for _ in 0..<max(1, configuration.workers) { submit() }
-            for await (index, result) in group {
-                results[index] = result
-                done += 1
-                progress?(done, cases.count, result)
-                submit()
+        await withTaskExecutorPreference(executor) {
+            await withTaskGroup(of: (Int, CaseResult).self) { group in
+                var next = 0
+                var done = 0
+                func submit() {
+                    guard next < cases.count else { return }
+                    let index = next
+                    next += 1
+                    group.addTask { (index, await execution.run(cases[index])) }
+                }
+                for _ in 0..<max(1, configuration.workers) { submit() }
+                for await (index, result) in group {
+                    results[index] = result
+                    done += 1
+                    progress?(done, cases.count, result)
+                    submit()
+                }
             }
         }
         try? await client.shutdown()
+        try? await loops.shutdownGracefully()
         let finished = results.compactMap { $0 }
         if !finished.isEmpty, finished.allSatisfy({ $0.outcome == .failed && $0.response == nil && $0.failure?.check == "request" }) {
             let first = finished.first?.failure?.message ?? ""
@@ -158,6 +167,7 @@ struct Execution: Sendable {
         while result.outcome == .failed && attempts <= configuration.retries {
             attempts += 1
             let again = await attempt(testCase)
+            result.requests += again.requests
             if again.outcome == .passed {
                 // The first failure is what matters: it says what went wrong once.
                 result.outcome = .flaky
@@ -183,6 +193,7 @@ struct Execution: Sendable {
                 built.headers += configuration.extraHeaders
                 request = built
                 if let limiter { await limiter.wait() }
+                result.requests += 1
                 let received = try await send(built)
                 response = received
                 captures.merge(try checker.check(step, request: built, response: received, earlier: captures)) { $1 }

@@ -23,6 +23,8 @@ public struct RunReport: Sendable {
     public var passed: Int { results.count { $0.outcome == .passed } }
     public var failed: Int { results.count { $0.outcome == .failed } }
     public var flaky: Int { results.count { $0.outcome == .flaky } }
+    /// Requests sent to the target for the cases (retries included).
+    public var requests: Int { results.reduce(0) { $0 + $1.requests } }
 
     /// 0 when every case passed, 1 otherwise (a flaky case is not a pass).
     public var exitCode: Int32 { passed == results.count ? 0 : 1 }
@@ -70,6 +72,7 @@ public struct RunReport: Sendable {
             "seconds": .double((seconds * 1000).rounded() / 1000),
             "summary": [
                 "cases": .integer(results.count), "passed": .integer(passed), "failed": .integer(failed), "flaky": .integer(flaky),
+                "requests": .integer(requests),
             ],
             "cases": .array(results.map(Self.json)),
         ]
@@ -81,6 +84,7 @@ public struct RunReport: Sendable {
             "kind": .string(result.kind.rawValue),
             "outcome": .string(result.outcome.rawValue),
             "attempts": .integer(result.attempts),
+            "requests": .integer(result.requests),
             "ms": .double((result.milliseconds * 10).rounded() / 10),
         ]
         if let failure = result.failure {
