@@ -99,6 +99,11 @@ struct GenerateCommand: AsyncParsableCommand {
 
     /// The kinds `--kinds` names; `nil` for all.
     func parsedKinds() throws -> Set<CaseKind>? {
+        try Self.parseKinds(kinds)
+    }
+
+    /// The kinds a `--kinds` value names; `nil` (all) when there is none.
+    static func parseKinds(_ kinds: String?) throws -> Set<CaseKind>? {
         guard let kinds else { return nil }
         var result: Set<CaseKind> = []
         for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {

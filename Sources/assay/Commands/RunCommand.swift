@@ -31,14 +31,36 @@ struct RunCommand: AsyncParsableCommand {
             Exit codes: 0 no finding; 1 findings; 2 unusable input (unreadable plan, bad \
             option, refused or unreachable target).
 
+            Given an API description instead of a plan, run plans it in memory first (enhanced \
+            by default; --strategy, --seed and --kinds as in assay generate) and runs that plan: \
+            one command from a description to findings. Generating a plan with assay generate \
+            keeps it, to commit, review or run again.
+
             Examples:
               assay run tests/api --base-url https://staging.example.com/v1
+              assay run openapi.yaml --base-url http://127.0.0.1:8080 --allow-private --seed 7
               assay run plan/plan.json --base-url http://127.0.0.1:8080 --allow-private --workers 4 --junit report.xml
             """
     )
 
-    @Argument(help: "The plan: a plan.json, or a directory holding one (an `assay generate` output).")
+    @Argument(
+        help: ArgumentHelp(
+            "The plan: a plan.json, a directory holding one (an `assay generate` output), or an API description (a file or an http(s) URL).",
+            discussion: "A description is planned in memory first, as `assay generate --format plan` would (--strategy, --seed, --kinds)."
+        ))
     var plan: String = ""
+
+    @Option(help: "With a description: standard or enhanced (every case kind).")
+    var strategy: GenerateCommand.Strategy = .enhanced
+
+    @Option(help: "With a description: the seed of every generated value.")
+    var seed: UInt64 = 1
+
+    @Option(help: "With a description: only these case kinds, comma-separated (positive, validation, error, flow, performance).")
+    var kinds: String?
+
+    @Option(help: "With a description: the latency budget of performance cases, in milliseconds.")
+    var latencyBudget: Int = 500
 
     @Option(help: "The API's base URL (default: ASSAY_BASE_URL, else the description's first server).")
     var baseURL: String?
@@ -93,7 +115,9 @@ struct RunCommand: AsyncParsableCommand {
         guard maxResponseBytes > 0 else { throw ValidationError("--max-response-bytes must be positive") }
         _ = try parsedHeaders()
         _ = try selectedChecks()
-        if plan.isEmpty && !listChecks { throw ValidationError("give the plan to run: a plan.json or a directory holding one") }
+        _ = try GenerateCommand.parseKinds(kinds)
+        guard latencyBudget > 0 else { throw ValidationError("--latency-budget must be positive") }
+        if plan.isEmpty && !listChecks { throw ValidationError("give the plan to run: a plan.json, a directory holding one, or an API description") }
     }
 
     /// The checks that report findings: `--checks` (default all) less `--exclude-checks`.
@@ -111,6 +135,20 @@ struct RunCommand: AsyncParsableCommand {
         var selected = try checks.map { try parse($0, option: "--checks") } ?? Set(FindingCheck.allCases)
         if let excludeChecks { selected.subtract(try parse(excludeChecks, option: "--exclude-checks")) }
         return selected
+    }
+
+    /// The plan to run: read from disk, or planned from the description given instead.
+    func testPlan() async throws -> TestPlan {
+        guard PlanFile.isDescription(plan) else { return try PlanFile.read(plan, purpose: "plan") }
+        // A description behind a private URL is fetched when the target may be private too.
+        var options = LoadOptions()
+        options.fetch.allowPrivateAddresses = allowPrivate
+        let model = try await SpecLoadingOptions.model(of: plan, options: options)
+        let planner = TestPlanner(
+            model: model,
+            options: PlannerOptions(strategy: strategy.kind, kinds: try GenerateCommand.parseKinds(kinds), seed: seed, latencyBudgetMilliseconds: latencyBudget)
+        )
+        return planner.plan()
     }
 
     func parsedHeaders() throws -> [WireHeader] {
@@ -131,7 +169,7 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             return
         }
-        let plan = try PlanFile.read(self.plan, purpose: "plan")
+        let plan = try await testPlan()
         let environment = ProcessInfo.processInfo.environment
         guard let base = baseURL ?? environment["ASSAY_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? plan.api.baseURL else {
             FileHandle.standardError.write(Data("error: the plan names no server; give --base-url\n".utf8))

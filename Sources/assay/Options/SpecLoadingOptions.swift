@@ -59,8 +59,14 @@ struct SpecLoadingOptions: ParsableArguments {
     /// The model of the description `argument` names; a load failure is printed and
     /// exits 2, as every command that needs a model documents.
     func model(of argument: String) async throws -> APIModel {
+        try await Self.model(of: argument, options: loadOptions)
+    }
+
+    /// The model of the description `argument` names, loaded with `options`; a load failure
+    /// is printed and exits 2.
+    static func model(of argument: String, options: LoadOptions) async throws -> APIModel {
         do {
-            return try await SpecLoader(options: loadOptions).load(SpecSource(argument: argument)).model
+            return try await SpecLoader(options: options).load(SpecSource(argument: argument)).model
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.unusable

@@ -1,0 +1,106 @@
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// `assay run` given a description instead of a plan, against `assay mock` (both the built
+/// binary, as a user runs them).
+@Suite(.serialized)
+struct RunCommandTests {
+    /// `assay mock SPEC --port 0` as a process, stopped with SIGTERM at the end; `body` gets
+    /// its base URL.
+    static func withMock(_ spec: String, _ body: (String) throws -> Void) throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-mock-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = AssayBinary.executable
+        process.arguments = ["mock", spec, "--host", "127.0.0.1", "--port", "0", "--seed", "3"]
+        process.currentDirectoryURL = AssayBinary.projectRoot
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        defer {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
+        var url: String?
+        for _ in 0..<300 where url == nil {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+[^ ]*"#, options: .regularExpression) { url = String(text[range]) }
+            if url == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        let base = try #require(url, "the mock printed no address: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        try body(base)
+        // SIGTERM stops the mock gracefully: it exits by itself, with status 0.
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "the mock ended \(process.terminationReason.rawValue)/\(process.terminationStatus)")
+    }
+
+    /// The pet store's credentials (the mock accepts any value not marked invalid).
+    static let credentials = ["ASSAY_AUTH_API_KEY": "run-command-test", "ASSAY_AUTH_BEARER_AUTH_TOKEN": "run-command-test"]
+
+    @Test func aDescriptionIsPlannedInMemoryAndRunAsTheGeneratedPlanWouldBe() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-spec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = try AssayBinary.run([
+            "generate", "examples/petstore.yaml", "--out", directory.appendingPathComponent("plan").path, "--format", "plan",
+            "--strategy", "enhanced", "--seed", "5", "--quiet",
+        ])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("plan/plan.json"))) as? [String: Any]
+        let suites = try #require(plan?["suites"] as? [[String: Any]])
+        let planned = suites.flatMap { ($0["cases"] as? [[String: Any]]) ?? [] }
+        let plannedIDs = planned.compactMap { $0["id"] as? String }
+        let plannedSteps = planned.reduce(0) { $0 + (($1["steps"] as? [Any])?.count ?? 0) }
+
+        try Self.withMock("examples/petstore.yaml") { base in
+            let report = directory.appendingPathComponent("report.json")
+            let run = try AssayBinary.run([
+                "run", "examples/petstore.yaml", "--seed", "5", "--base-url", base, "--allow-private", "--workers", "4",
+                "--retries", "0", "--quiet", "--json", report.path,
+            ], environment: Self.credentials)
+            #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+            let cases = try #require(json?["cases"] as? [[String: Any]])
+            // The same cases as `assay generate --seed 5`, every one passed against the mock,
+            // and each step sent once (no retries; all passed, so no step was skipped).
+            #expect(cases.compactMap { $0["id"] as? String } == plannedIDs)
+            #expect(cases.allSatisfy { $0["outcome"] as? String == "passed" })
+            let summary = try #require(json?["summary"] as? [String: Any])
+            #expect(summary["requests"] as? Int == plannedSteps)
+            #expect(cases.reduce(0) { $0 + (($1["requests"] as? Int) ?? 0) } == plannedSteps)
+            #expect(plannedSteps > plannedIDs.count, "the plan has flows of several steps")
+
+            // A plan on disk still runs as a plan, and a standard run of the description plans
+            // anew. (Both meet resources the first run deleted, so findings may come back:
+            // exit 0 or 1, never 2.)
+            let fromDisk = try AssayBinary.run([
+                "run", directory.appendingPathComponent("plan").path, "--base-url", base, "--allow-private", "--quiet",
+            ], environment: Self.credentials)
+            #expect(fromDisk.status == 0 || fromDisk.status == 1, "\(fromDisk.stdout)\n\(fromDisk.stderr)")
+            #expect(fromDisk.stdout.contains("\(plannedIDs.count) cases:"), "\(fromDisk.stdout)")
+            let standard = try AssayBinary.run([
+                "run", "examples/petstore.yaml", "--strategy", "standard", "--base-url", base, "--allow-private", "--quiet",
+            ], environment: Self.credentials)
+            #expect(standard.status == 0 || standard.status == 1, "\(standard.stdout)\n\(standard.stderr)")
+            #expect(standard.stdout.contains(" cases:") && !standard.stdout.contains("\(plannedIDs.count) cases:"), "the standard plan is smaller: \(standard.stdout)")
+        }
+    }
+
+    @Test func anUnusableDescriptionExitsTwoNamingWhatIsWrong() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-bad-\(UUID().uuidString).yaml")
+        try Data("openapi: [unclosed\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try AssayBinary.run(["run", file.path, "--base-url", "http://127.0.0.1:9", "--allow-private"])
+        #expect(run.status == 2)
+        // It fails on the description, before any connection (nothing listens on port 9).
+        #expect(run.stderr.contains("error: \(file.path):2:1") && run.stderr.contains("invalid YAML"), "\(run.stderr)")
+        let kinds = try AssayBinary.run(["run", "examples/petstore.yaml", "--kinds", "positive,bogus"])
+        #expect(kinds.status != 0 && kinds.stderr.contains("bogus"), "\(kinds.stderr)")
+    }
+}
