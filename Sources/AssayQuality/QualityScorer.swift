@@ -147,7 +147,7 @@ public struct QualityScorer: Sendable {
                 if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) { hasher.update(data: data) }
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 
     /// Relative paths of the files under `directory`, sorted, without caches and hidden

@@ -198,7 +198,7 @@ struct ComponentDigests: Sendable {
         }
         var bytes = CanonicalJSON.bytes(definition)
         for node in reached.indices where reached[node] { bytes += digests[node] }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: bytes).hexString
     }
 
     /// What defines an operation besides its references: the operation object, the

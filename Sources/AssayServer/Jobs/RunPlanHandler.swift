@@ -137,7 +137,7 @@ struct RunPlanHandler: JobHandler {
     /// Stable across runs: the check, the operation and the normalized cause.
     static func fingerprint(_ finding: AssayRun.Finding) -> String {
         let digest = SHA256.hash(data: Data("\(finding.check.rawValue)|\(finding.operation)|\(finding.cause)".utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return digest.prefix(16).hexString
     }
 
     static func result(_ run: Run, note: String?) -> String {

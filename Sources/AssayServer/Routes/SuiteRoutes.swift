@@ -34,7 +34,7 @@ struct SuiteRoutes: Sendable {
                 SuiteFile(
                     path: file.path,
                     size: file.contents.count,
-                    sha256: SHA256.hash(data: file.contents).map { String(format: "%02x", $0) }.joined()
+                    sha256: SHA256.hash(data: file.contents).hexString
                 )
             }
             return try JSONResponse.encode(PageBody(items: items, nextCursor: nil))
