@@ -100,6 +100,20 @@ struct RunCommandTests {
         #expect(run.status == 2)
         // It fails on the description, before any connection (nothing listens on port 9).
         #expect(run.stderr.contains("error: \(file.path):2:1") && run.stderr.contains("invalid YAML"), "\(run.stderr)")
+        // A JSON description whose `openapi` member comes after kilobytes of others is still
+        // read as a description (planned, then refused at the connection), not as a plan.
+        let late = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-late-\(UUID().uuidString).json")
+        let padding = String(repeating: "a description long enough to push the version out of the first 4 KB. ", count: 80)
+        try Data(
+            """
+            {"info": {"title": "Late", "version": "1", "description": "\(padding)"},
+             "paths": {"/ping": {"get": {"responses": {"200": {"description": "ok"}}}}},
+             "openapi": "3.0.3"}
+            """.utf8
+        ).write(to: late)
+        defer { try? FileManager.default.removeItem(at: late) }
+        let lateRun = try AssayBinary.run(["run", late.path, "--base-url", "http://127.0.0.1:9", "--allow-private"])
+        #expect(lateRun.status == 2 && lateRun.stderr.contains("cannot connect"), "\(lateRun.stderr)")
         let kinds = try AssayBinary.run(["run", "examples/petstore.yaml", "--kinds", "positive,bogus"])
         #expect(kinds.status != 0 && kinds.stderr.contains("bogus"), "\(kinds.stderr)")
     }

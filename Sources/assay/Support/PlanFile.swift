@@ -4,21 +4,21 @@ import Foundation
 /// Plans read from disk by the commands that take one (`generate --since`, `run`).
 enum PlanFile {
     /// Whether `argument` names an API description rather than a plan: an http(s) URL, a
-    /// YAML file, or a JSON document with a top-level `openapi` or `swagger` member (a
-    /// plan has neither). A directory is a generated package, so a plan.
+    /// YAML file, or a JSON file that is not a plan. A plan says so first thing (its
+    /// writer puts `assayPlan` before any other member); a description's `openapi` or
+    /// `swagger` member may come after kilobytes of others. A directory is a generated
+    /// package, so a plan.
     static func isDescription(_ argument: String) -> Bool {
         let lowered = argument.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return true }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return true }
-        // The head of the file is enough: both members come first in descriptions, and a
-        // plan's first members are its own.
         guard let handle = FileHandle(forReadingAtPath: argument) else { return false }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
         guard head.drop(while: \.isWhitespace).first == "{" else { return true }
-        return head.contains("\"openapi\"") || head.contains("\"swagger\"")
+        return !head.contains("\"assayPlan\"")
     }
 
     /// The plan at `path`: a plan.json, or a directory holding one (an `assay generate`
