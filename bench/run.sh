@@ -18,14 +18,14 @@
 #                 its smallest budget) and doubles, at most ST_MAX_RUNS runs, while the run
 #                 sends fewer requests than one Assay plan. Requests are the entries of its
 #                 HAR report; findings the unique failures of its JSON report.
-#   assay         `assay generate SPEC --strategy enhanced --seed i` then `assay run --workers
-#                 W --retries 0 --json`, for seeds 1..k, k chosen so that the k plans send
-#                 about as many requests as Schemathesis did (one plan alone is a few hundred
-#                 requests: below Schemathesis's smallest budget). Time covers generating and
-#                 running all k plans. Requests are counted from the reports (every step of a
-#                 passed case, the steps up to the failing one of a failed case; --retries 0
-#                 makes that exact); findings are the distinct (check, operation, cause) of
-#                 all k reports.
+#   assay         `assay run SPEC --seed i --workers W --retries 0 --json` (which plans the
+#                 enhanced suite in memory, then runs it, as `st run SPEC` does), for seeds
+#                 1..k, k chosen so that the k plans send about as many requests as
+#                 Schemathesis did (one plan alone is a few hundred requests: below
+#                 Schemathesis's smallest budget). Time covers loading, planning and running
+#                 all k, each its own process. Requests are the sum of the reports'
+#                 `summary.requests` (every request sent for a case); findings are the
+#                 distinct (check, operation, cause) of all k reports.
 # A description Schemathesis cannot load is noted (Assay runs one plan of it) and gets no ratio.
 # It prints tool, target, requests, wall seconds, requests/s and distinct findings, then the
 # ratio assay req/s / schemathesis req/s per target (the goal is at least 10x; the figures
@@ -270,54 +270,42 @@ PY
     done
 }
 
-# run_assay SPEC URL DIR ROUNDS: generates and runs plans of seeds 1..ROUNDS. Sets
-# ASSAY_REQUESTS, ASSAY_SECONDS, ASSAY_FINDINGS, ASSAY_GENERATE_SECONDS.
+# run_assay SPEC URL DIR ROUNDS: plans and runs seeds 1..ROUNDS, one `assay run SPEC` each.
+# Sets ASSAY_REQUESTS, ASSAY_SECONDS, ASSAY_FINDINGS.
 run_assay() {
-    local spec=$1 url=$2 dir=$3 rounds=$4 seed start end generated=0 status
+    local spec=$1 url=$2 dir=$3 rounds=$4 seed start end status
     local credential_env=()
     mapfile -t credential_env <"$dir/assay.env"
     start=$(now)
     for seed in $(seq "$rounds"); do
-        local plan="$dir/assay-seed$seed"
-        local t0 t1
-        t0=$(now)
-        timeout "$BENCH_TIMEOUT" "$ASSAY" generate "$spec" --out "$plan" --format plan --strategy enhanced \
-            --seed "$seed" --quiet 2>"$dir/assay-generate.log" ||
-            { cat "$dir/assay-generate.log" >&2; fail "assay generate failed on $spec (seed $seed)"; }
-        t1=$(now)
-        generated=$(awk -v g="$generated" -v a="$t0" -v b="$t1" 'BEGIN { print g + b - a }')
+        local out="$dir/assay-seed$seed"
+        mkdir -p "$out"
         status=0
-        env "${credential_env[@]}" timeout "$BENCH_TIMEOUT" "$ASSAY" run "$plan" --base-url "$url" --allow-private \
-            --workers "$WORKERS" --retries 0 --quiet --json "$plan/report.json" \
-            >"$plan/run.log" 2>&1 || status=$?
-        if ((status == 124)); then fail "assay run took more than $BENCH_TIMEOUT s (log: $plan/run.log)"; fi
-        if ((status > 1)) || [[ ! -s "$plan/report.json" ]]; then
-            tail -n 20 "$plan/run.log" >&2
-            fail "assay run failed (exit $status) against $url (log: $plan/run.log)"
+        env "${credential_env[@]}" timeout "$BENCH_TIMEOUT" "$ASSAY" run "$spec" --seed "$seed" --base-url "$url" --allow-private \
+            --workers "$WORKERS" --retries 0 --quiet --json "$out/report.json" \
+            >"$out/run.log" 2>&1 || status=$?
+        if ((status == 124)); then fail "assay run took more than $BENCH_TIMEOUT s (log: $out/run.log)"; fi
+        if ((status > 1)) || [[ ! -s "$out/report.json" ]]; then
+            tail -n 20 "$out/run.log" >&2
+            fail "assay run failed (exit $status) against $url (log: $out/run.log)"
         fi
     done
     end=$(now)
     ASSAY_SECONDS=$(elapsed "$start" "$end")
-    ASSAY_GENERATE_SECONDS=$(awk -v g="$generated" 'BEGIN { printf "%.2f", g }')
     read -r ASSAY_REQUESTS ASSAY_FINDINGS < <(python3 - "$dir" "$rounds" <<'PY'
 import json, sys
 directory, rounds = sys.argv[1], int(sys.argv[2])
 requests, findings = 0, set()
 for seed in range(1, rounds + 1):
-    plan = json.load(open(f"{directory}/assay-seed{seed}/plan.json"))
     report = json.load(open(f"{directory}/assay-seed{seed}/report.json"))
-    steps = {case["id"]: len(case["steps"]) for suite in plan["suites"] for case in suite["cases"]}
-    if len(report["cases"]) != len(steps):
-        sys.exit(f"seed {seed}: the report has {len(report['cases'])} cases, the plan {len(steps)}")
-    for case in report["cases"]:
-        if case["outcome"] == "passed":
-            requests += steps[case["id"]]
-        else:
-            requests += (case.get("step", 0) + 1) * case.get("attempts", 1)
+    counted = sum(case["requests"] for case in report["cases"])
+    if counted != report["summary"]["requests"]:
+        sys.exit(f"seed {seed}: the cases count {counted} requests, the summary {report['summary']['requests']}")
+    requests += counted
     findings |= {(f["check"], f["operation"], f["cause"]) for f in report["findings"]}
 print(requests, len(findings))
 PY
-    ) || fail "cannot read assay's plans and reports in $dir"
+    ) || fail "cannot read assay's reports in $dir"
 }
 
 # --- one target ------------------------------------------------------------------------
@@ -367,7 +355,7 @@ bench_target() {
     run_assay "$spec" "$url" "$dir" "$rounds"
     ASSAY_SERVED=$(($(served) - served_before))
     if [[ $kind == mock ]]; then stop_mock; fi
-    echo "    assay, $rounds plan(s): $ASSAY_REQUESTS requests in $ASSAY_SECONDS s ($ASSAY_GENERATE_SECONDS s of it generating)"
+    echo "    assay, $rounds plan(s): $ASSAY_REQUESTS requests in $ASSAY_SECONDS s (planning included)"
 
     local assay_rate st_rate
     assay_rate=$(rate "$ASSAY_REQUESTS" "$ASSAY_SECONDS")
