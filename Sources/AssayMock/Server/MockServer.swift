@@ -5,7 +5,7 @@ import NIOPosix
 import Synchronization
 import UnixSignals
 
-/// The mock as an HTTP server: a ``MockResponder`` behind Hummingbird.
+/// The mock as an HTTP server: a ``MockResponder`` behind NIO's HTTP/1.1 server pipeline.
 ///
 /// ```swift
 /// let server = MockServer(model: model, options: MockOptions(seed: 7), port: 0)
