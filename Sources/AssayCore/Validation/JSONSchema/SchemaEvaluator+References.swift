@@ -26,7 +26,7 @@ extension SchemaEvaluator {
             result.errors.append(error(frame, keyword, "cannot resolve the reference \"\(reference)\""))
             return result
         }
-        let visit = ReferenceVisit(location: target.location, instanceDepth: frame.instancePath.tokens.count)
+        let visit = ReferenceVisit(location: target.location, instanceDepth: frame.instanceDepth)
         guard activeReferences.insert(visit).inserted else {
             result.errors.append(
                 error(frame, keyword, "the reference \"\(reference)\" leads back to itself without reaching a deeper value")

@@ -8,14 +8,68 @@ import OrderedCollections
 final class SchemaEvaluator {
     /// Where the evaluation is: the schema's place, the base URI just outside it, the
     /// dynamic scope (resources entered, outermost first) and the instance's place.
+    ///
+    /// Both places grow by one token per subschema or member entered, and are read only
+    /// when an error names them, so each is kept as a fixed start plus a chain of the
+    /// tokens added since: descending adds one small node instead of copying the whole
+    /// pointer, which on large instances cost more than the checks themselves.
     struct Frame {
-        var location: SchemaLocation
+        var schemaStart: SchemaLocation
+        var schemaTail: PathNode?
         var parentBase: String
         var scope: [String]
-        var instancePath: JSONPointer
+        var instanceTail: PathNode?
+        /// How many tokens the instance's place has.
+        var instanceDepth: Int
         var depth: Int
         /// Errors are only counted (the caller keeps validity, not messages): stop at the first.
         var quiet: Bool
+
+        init(location: SchemaLocation, parentBase: String, scope: [String], depth: Int, quiet: Bool) {
+            schemaStart = location
+            self.parentBase = parentBase
+            self.scope = scope
+            instanceDepth = 0
+            self.depth = depth
+            self.quiet = quiet
+        }
+
+        /// The schema's place; setting it starts a new chain there.
+        var location: SchemaLocation {
+            get {
+                guard let schemaTail else { return schemaStart }
+                return SchemaLocation(document: schemaStart.document, pointer: JSONPointer(tokens: schemaStart.pointer.tokens + schemaTail.tokens))
+            }
+            set {
+                schemaStart = newValue
+                schemaTail = nil
+            }
+        }
+
+        /// The instance's place (from the root of the validated value).
+        var instancePath: JSONPointer { JSONPointer(tokens: instanceTail?.tokens ?? []) }
+    }
+
+    /// One token of a place, after those of `parent`.
+    final class PathNode {
+        let parent: PathNode?
+        let token: String
+
+        init(_ parent: PathNode?, _ token: String) {
+            self.parent = parent
+            self.token = token
+        }
+
+        /// The tokens from the first to this one.
+        var tokens: [String] {
+            var reversed: [String] = []
+            var node: PathNode? = self
+            while let current = node {
+                reversed.append(current.token)
+                node = current.parent
+            }
+            return reversed.reversed()
+        }
     }
 
     /// Deepest nesting of schema evaluations before giving up with an error.
@@ -112,7 +166,7 @@ final class SchemaEvaluator {
 
     /// Validates `instance` against the start schema.
     func run(_ instance: JSONValue, quiet: Bool) -> [SchemaValidationError] {
-        let frame = Frame(location: startLocation, parentBase: startParentBase, scope: [], instancePath: .root, depth: 0, quiet: quiet)
+        let frame = Frame(location: startLocation, parentBase: startParentBase, scope: [], depth: 0, quiet: quiet)
         let errors = evaluate(instance, startSchema, frame).errors
         guard needsLargeStack else { return errors }
         // Too deep for the caller's stack: evaluate again, from the top, where depth is affordable.
@@ -283,8 +337,11 @@ final class SchemaEvaluator {
     /// instance value at `instanceTokens` below the current instance.
     func child(_ frame: Frame, _ path: [String], instance instanceTokens: [String] = [], quiet: Bool? = nil) -> Frame {
         var next = frame
-        for token in path { next.location = next.location.appending(token) }
-        for token in instanceTokens { next.instancePath = next.instancePath.appending(token) }
+        for token in path { next.schemaTail = PathNode(next.schemaTail, token) }
+        for token in instanceTokens {
+            next.instanceTail = PathNode(next.instanceTail, token)
+            next.instanceDepth += 1
+        }
         if let quiet { next.quiet = quiet || frame.quiet }
         return next
     }
