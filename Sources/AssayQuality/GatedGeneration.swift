@@ -211,7 +211,14 @@ public struct GenerationRecord: Sendable, Hashable {
     public var json: JSONValue {
         var object: JSONObject = ["stage": .string(stage), "strategy": .string(strategy), "passed": .bool(passed)]
         object["fallbackReason"] = fallbackReason.map(JSONValue.string) ?? .null
-        object["attempts"] = .array(
+        object["attempts"] = attemptsJSON
+        if let changes { object["changes"] = changes.json }
+        return .object(object)
+    }
+
+    /// Every attempt with its strategy, durations, verdict and scores (the `attempts` of ``json``).
+    public var attemptsJSON: JSONValue {
+        .array(
             attempts.map { attempt in
                 var entry: JSONObject = [
                     "strategy": .string(attempt.strategy), "generationSeconds": .double(attempt.generationSeconds),
@@ -227,8 +234,6 @@ public struct GenerationRecord: Sendable, Hashable {
                 } ?? .null
                 return .object(entry)
             })
-        if let changes { object["changes"] = changes.json }
-        return .object(object)
     }
 }
 

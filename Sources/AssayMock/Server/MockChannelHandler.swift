@@ -94,12 +94,7 @@ final class MockChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// 413 for a body over the limit, then the connection closes: the rest is never read.
     private func refuse(context: ChannelHandlerContext) {
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Length", value: "0")
-        headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .payloadTooLarge, headers: headers))), promise: nil)
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
+        write(MockResponse(status: 413), version: head?.version ?? .http1_1, keepAlive: false, context: context)
     }
 
     /// Whether `name` can be a header field name (an RFC 9110 token). A description may

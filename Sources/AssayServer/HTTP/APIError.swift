@@ -60,6 +60,14 @@ extension APIError {
         return invalid(message, details: .object(details))
     }
 
+    /// 400: the body has a member the request does not take; `details` names it and the
+    /// members allowed. `hint` follows the name (" (… is for another route)").
+    static func unknownMember(_ name: String, allowed: [String], hint: String = "") -> APIError {
+        invalid(
+            "the body has no member '\(name)'\(hint); it takes \(allowed.joined(separator: ", "))",
+            details: .object(["field": .string(name), "allowed": .array(allowed.map(JSONValue.string))]))
+    }
+
     /// 404: nothing is found at this address.
     public static func notFound(_ message: String) -> APIError {
         APIError(.notFound, code: "not_found", message: message)

@@ -2,7 +2,6 @@ import AssayCore
 import AssayGen
 import AssayQuality
 import AssayStore
-import FluentKit
 import Foundation
 import Logging
 import OrderedCollections
@@ -49,9 +48,9 @@ struct PlanGeneration: Sendable {
                 "fellBack": .bool(record.fallbackReason != nil),
             ]
             object["fallbackReason"] = record.fallbackReason.map(JSONValue.string) ?? .null
-            let attempts = record.json["attempts"]
-            object["scores"] = attempts?.arrayValue?.last?["scores"] ?? .null
-            object["attempts"] = attempts ?? .array([])
+            let attempts = record.attemptsJSON
+            object["scores"] = attempts.arrayValue?.last?["scores"] ?? .null
+            object["attempts"] = attempts
             return .object(object)
         }
 
@@ -111,14 +110,15 @@ struct PlanGeneration: Sendable {
         var files = JSONObject()
         for file in emitter.files(for: plan) { files[file.path] = .string(file.contents) }
         files["plan.json"] = .string(planText)
-        files["generation.json"] = .string(JSONWriter(pretty: true).string(record.json) + "\n")
+        let recordJSON = record.json
+        files["generation.json"] = .string(JSONWriter(pretty: true).string(recordJSON) + "\n")
         if let changes = record.changes { files["spec-diff.json"] = .string(JSONWriter(pretty: true).string(changes.diff.json) + "\n") }
         _ = try await dependencies.suites.save(
             planID: saved.id, framework: "pytest", files: JSONWriter().string(.object(files)),
             reason: "generated for spec version \(request.version.version)", actor: request.actor)
         _ = try await dependencies.runs.recordGate(
             projectID: project.id, stage: record.stage, passed: record.passed, score: record.attempts.last?.metrics?["overall"],
-            details: JSONWriter().string(record.json))
+            details: JSONWriter().string(recordJSON))
         var metadata: Logger.Metadata = [
             "project": .string(project.slug), "specVersion": .stringConvertible(request.version.version), "plan": .stringConvertible(saved.version),
             "strategy": .string(record.strategy), "gate": .string(record.passed ? "passed" : "failed"),
@@ -146,14 +146,7 @@ struct PlanGeneration: Sendable {
     /// description or an earlier one. A plan that no longer reads (written by another Assay)
     /// is no base: the generation is then a full one.
     private func previousPlan(of version: SpecVersion, logger: Logger) async throws -> (stored: Plan, plan: TestPlan)? {
-        let found = try await PlanModel.query(on: dependencies.store.database)
-            .join(SpecVersionModel.self, on: \PlanModel.$specVersion.$id == \SpecVersionModel.$id)
-            .filter(\.$project.$id == version.projectID)
-            .filter(SpecVersionModel.self, \.$version <= version.version)
-            .sort(SpecVersionModel.self, \.$version, .descending)
-            .sort(\.$version, .descending)
-            .first()
-        guard let id = found?.id, let stored = try await dependencies.plans.get(id) else { return nil }
+        guard let stored = try await dependencies.plans.latest(projectID: version.projectID, upToSpecVersion: version.version) else { return nil }
         do {
             return (stored, try TestPlan(jsonBytes: Array(stored.content.utf8)))
         } catch {

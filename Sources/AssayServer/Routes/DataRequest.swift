@@ -49,44 +49,41 @@ struct DataRequest: Sendable {
                 unknown == "unique"
                 ? " (unique fields are offered by `assay data --unique` only)"
                 : !forSchema && (unknown == "schema" || unknown == "direction") ? " (\(unknown) is for POST /api/v1/data/schema)" : ""
-            throw APIError.invalid(
-                "the body has no member '\(unknown)'\(hint); it takes \(allowed.joined(separator: ", "))",
-                details: .object(["field": .string(unknown), "allowed": .array(allowed.map(JSONValue.string))])
-            )
+            throw APIError.unknownMember(unknown, allowed: allowed, hint: hint)
         }
         if let value = object["count"] {
             guard let number = Self.integer(value), number >= 1, number <= maxCount else {
-                throw Self.invalid("count must be an integer from 1 to \(maxCount)", field: "count", ["minimum": 1, "maximum": .integer(maxCount)])
+                throw APIError.invalidField("count must be an integer from 1 to \(maxCount)", field: "count", details: ["minimum": 1, "maximum": .integer(maxCount)])
             }
             count = number
         }
         if let value = object["seed"] {
             guard let number = Self.integer(value), number >= 0 else {
-                throw Self.invalid("seed must be an integer from 0 to \(Int.max)", field: "seed", ["minimum": 0, "maximum": .integer(Int.max)])
+                throw APIError.invalidField("seed must be an integer from 0 to \(Int.max)", field: "seed", details: ["minimum": 0, "maximum": .integer(Int.max)])
             }
             seed = UInt64(number)
         }
         if let value = object["locale"] {
             guard let name = value.stringValue, let pack = try? LocalePack.named(name) else {
-                throw Self.invalid(
+                throw APIError.invalidField(
                     "locale must be one of \(LocalePack.identifiers.joined(separator: ", "))",
                     field: "locale",
-                    ["known": .array(LocalePack.identifiers.map(JSONValue.string))]
+                    details: ["known": .array(LocalePack.identifiers.map(JSONValue.string))]
                 )
             }
             locale = pack
         }
         if let value = object["direction"] {
             guard let text = value.stringValue, let parsed = GenerationOptions.Direction(rawValue: text) else {
-                throw Self.invalid("direction must be request, response or neutral", field: "direction", [:])
+                throw APIError.invalidField("direction must be request, response or neutral", field: "direction")
             }
             direction = parsed
         }
         if forSchema {
             guard let value = object["schema"] else {
-                throw Self.invalid("schema is required: the JSON Schema to generate records from", field: "schema", [:])
+                throw APIError.invalidField("schema is required: the JSON Schema to generate records from", field: "schema")
             }
-            guard case .object = value else { throw Self.invalid("schema must be a JSON Schema object", field: "schema", [:]) }
+            guard case .object = value else { throw APIError.invalidField("schema must be a JSON Schema object", field: "schema") }
             schema = value
         }
     }
@@ -98,9 +95,5 @@ struct DataRequest: Sendable {
         case .double(let number): return Int(exactly: number)
         default: return nil
         }
-    }
-
-    private static func invalid(_ message: String, field: String, _ more: JSONObject) -> APIError {
-        APIError.invalidField(message, field: field, details: more)
     }
 }

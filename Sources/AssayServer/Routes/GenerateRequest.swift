@@ -34,39 +34,33 @@ struct GenerateRequest: Sendable {
     /// The options in `object`; see ``read(_:maxBody:)``.
     init(_ object: JSONObject) throws {
         if let unknown = object.keys.first(where: { !Self.members.contains($0) }) {
-            throw APIError.invalid(
-                "the body has no member '\(unknown)'; it takes \(Self.members.joined(separator: ", "))",
-                details: .object(["field": .string(unknown), "allowed": .array(Self.members.map(JSONValue.string))]))
+            throw APIError.unknownMember(unknown, allowed: Self.members)
         }
         if let value = object["specVersion"] {
             guard let number = value.intValue, (1...Self.maxSpecVersion).contains(number) else {
-                throw Self.invalid(
+                throw APIError.invalidField(
                     "specVersion must be an integer from 1 to \(Self.maxSpecVersion)", field: "specVersion",
-                    ["minimum": 1, "maximum": .integer(Self.maxSpecVersion)])
+                    details: ["minimum": 1, "maximum": .integer(Self.maxSpecVersion)])
             }
             specVersion = number
         }
         if let value = object["strategy"] {
             guard let name = value.stringValue, let kind = GenerationStrategyKind(rawValue: name) else {
-                throw Self.invalid("strategy must be enhanced or standard", field: "strategy", ["allowed": ["enhanced", "standard"]])
+                throw APIError.invalidField("strategy must be enhanced or standard", field: "strategy", details: ["allowed": ["enhanced", "standard"]])
             }
             strategy = kind
         }
         if let value = object["seed"] {
             guard let number = value.intValue, number >= 0 else {
-                throw Self.invalid("seed must be an integer from 0 to \(Int.max)", field: "seed", ["minimum": 0, "maximum": .integer(Int.max)])
+                throw APIError.invalidField("seed must be an integer from 0 to \(Int.max)", field: "seed", details: ["minimum": 0, "maximum": .integer(Int.max)])
             }
             seed = UInt64(number)
         }
         if let value = object["incremental"] {
-            guard let flag = value.boolValue else { throw Self.invalid("incremental must be true or false", field: "incremental", [:]) }
+            guard let flag = value.boolValue else { throw APIError.invalidField("incremental must be true or false", field: "incremental") }
             incremental = flag
         }
     }
 
     init() {}
-
-    private static func invalid(_ message: String, field: String, _ more: JSONObject) -> APIError {
-        APIError.invalidField(message, field: field, details: more)
-    }
 }

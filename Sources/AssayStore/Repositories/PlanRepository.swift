@@ -67,6 +67,19 @@ public struct PlanRepository: Sendable {
         try await PlanModel.query(on: store.db()).filter(\.$project.$id == projectID).sort(\.$version, .descending).first().map(Plan.init)
     }
 
+    /// The project's newest live plan generated from spec version `number` or an earlier one
+    /// (the plan a regeneration of that version builds on).
+    public func latest(projectID: UUID, upToSpecVersion number: Int) async throws -> Plan? {
+        try await PlanModel.query(on: store.db())
+            .join(SpecVersionModel.self, on: \PlanModel.$specVersion.$id == \SpecVersionModel.$id)
+            .filter(\.$project.$id == projectID)
+            .filter(SpecVersionModel.self, \.$version <= number)
+            .sort(SpecVersionModel.self, \.$version, .descending)
+            .sort(\.$version, .descending)
+            .first()
+            .map(Plan.init)
+    }
+
     /// The project's plan versions, newest first, a page at a time.
     public func list(projectID: UUID, includeDeleted: Bool = false, after cursor: String? = nil, limit: Int = 50) async throws -> Page<Plan> {
         try await versions.list(projectID: projectID, includeDeleted: includeDeleted, after: cursor, limit: limit, Plan.init)
