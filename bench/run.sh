@@ -18,14 +18,15 @@
 #                 its smallest budget) and doubles, at most ST_MAX_RUNS runs, while the run
 #                 sends fewer requests than one Assay plan. Requests are the entries of its
 #                 HAR report; findings the unique failures of its JSON report.
-#   assay         `assay run SPEC --seed i --workers W --retries 0 --json` (which plans the
-#                 enhanced suite in memory, then runs it, as `st run SPEC` does), for seeds
-#                 1..k, k chosen so that the k plans send about as many requests as
-#                 Schemathesis did (one plan alone is a few hundred requests: below
-#                 Schemathesis's smallest budget). Time covers loading, planning and running
-#                 all k, each its own process. Requests are the sum of the reports'
-#                 `summary.requests` (every request sent for a case); findings are the
-#                 distinct (check, operation, cause) of all k reports.
+#   assay         `assay run SPEC --seed 1 --rounds k --workers W --retries 0 --json`: one
+#                 process that plans the enhanced suite in memory for seeds 1..k and runs
+#                 each round as it is planned (the next is planned while one runs), as
+#                 `st run SPEC` plans and runs in one process; k is chosen so that the k
+#                 rounds send about as many requests as Schemathesis did (one round alone is
+#                 a few hundred requests: below Schemathesis's smallest budget). Time covers
+#                 the whole process: loading, planning and running. Requests are the
+#                 report's `summary.requests` (every request sent for a case); findings are
+#                 its distinct (check, operation, cause).
 # A description Schemathesis cannot load is noted (Assay runs one plan of it) and gets no ratio.
 # It prints tool, target, requests, wall seconds, requests/s and distinct findings, then the
 # ratio assay req/s / schemathesis req/s per target (the goal is at least 10x; the figures
@@ -46,7 +47,7 @@
 #   BENCH_WORKERS (4): concurrent requests of each tool
 #   ST_MAX_EXAMPLES (1), ST_MAX_RUNS (3): Schemathesis's first --max-examples, runs at most
 #   ST_SEED (1): Schemathesis's --seed
-#   ASSAY_MAX_ROUNDS (50): most Assay plans per target
+#   ASSAY_MAX_ROUNDS (50): most Assay rounds per target
 #   HTTPBIN_EXCLUDE ("/delay/{delay} /drip"): httpbin paths left out of its spec (set it
 #     empty to keep them all)
 #   HTTPBIN_WORKERS (2), HTTPBIN_THREADS (8): gunicorn's worker processes and threads
@@ -270,42 +271,36 @@ PY
     done
 }
 
-# run_assay SPEC URL DIR ROUNDS: plans and runs seeds 1..ROUNDS, one `assay run SPEC` each.
-# Sets ASSAY_REQUESTS, ASSAY_SECONDS, ASSAY_FINDINGS.
+# run_assay SPEC URL DIR ROUNDS: `assay run SPEC --rounds ROUNDS` (seeds 1..ROUNDS, each
+# round planned while the one before it runs). Sets ASSAY_REQUESTS, ASSAY_SECONDS,
+# ASSAY_FINDINGS.
 run_assay() {
-    local spec=$1 url=$2 dir=$3 rounds=$4 seed start end status
+    local spec=$1 url=$2 dir=$3 rounds=$4 start end status
     local credential_env=()
     mapfile -t credential_env <"$dir/assay.env"
+    local out="$dir/assay"
+    mkdir -p "$out"
+    status=0
     start=$(now)
-    for seed in $(seq "$rounds"); do
-        local out="$dir/assay-seed$seed"
-        mkdir -p "$out"
-        status=0
-        env "${credential_env[@]}" timeout "$BENCH_TIMEOUT" "$ASSAY" run "$spec" --seed "$seed" --base-url "$url" --allow-private \
-            --workers "$WORKERS" --retries 0 --quiet --json "$out/report.json" \
-            >"$out/run.log" 2>&1 || status=$?
-        if ((status == 124)); then fail "assay run took more than $BENCH_TIMEOUT s (log: $out/run.log)"; fi
-        if ((status > 1)) || [[ ! -s "$out/report.json" ]]; then
-            tail -n 20 "$out/run.log" >&2
-            fail "assay run failed (exit $status) against $url (log: $out/run.log)"
-        fi
-    done
+    env "${credential_env[@]}" timeout "$BENCH_TIMEOUT" "$ASSAY" run "$spec" --seed 1 --rounds "$rounds" --base-url "$url" --allow-private \
+        --workers "$WORKERS" --retries 0 --quiet --json "$out/report.json" \
+        >"$out/run.log" 2>&1 || status=$?
     end=$(now)
+    if ((status == 124)); then fail "assay run took more than $BENCH_TIMEOUT s (log: $out/run.log)"; fi
+    if ((status > 1)) || [[ ! -s "$out/report.json" ]]; then
+        tail -n 20 "$out/run.log" >&2
+        fail "assay run failed (exit $status) against $url (log: $out/run.log)"
+    fi
     ASSAY_SECONDS=$(elapsed "$start" "$end")
-    read -r ASSAY_REQUESTS ASSAY_FINDINGS < <(python3 - "$dir" "$rounds" <<'PY'
+    read -r ASSAY_REQUESTS ASSAY_FINDINGS < <(python3 - "$out/report.json" <<'PY'
 import json, sys
-directory, rounds = sys.argv[1], int(sys.argv[2])
-requests, findings = 0, set()
-for seed in range(1, rounds + 1):
-    report = json.load(open(f"{directory}/assay-seed{seed}/report.json"))
-    counted = sum(case["requests"] for case in report["cases"])
-    if counted != report["summary"]["requests"]:
-        sys.exit(f"seed {seed}: the cases count {counted} requests, the summary {report['summary']['requests']}")
-    requests += counted
-    findings |= {(f["check"], f["operation"], f["cause"]) for f in report["findings"]}
-print(requests, len(findings))
+report = json.load(open(sys.argv[1]))
+counted = sum(case["requests"] for case in report["cases"])
+if counted != report["summary"]["requests"]:
+    sys.exit(f"the cases count {counted} requests, the summary {report['summary']['requests']}")
+print(counted, len({(f["check"], f["operation"], f["cause"]) for f in report["findings"]}))
 PY
-    ) || fail "cannot read assay's reports in $dir"
+    ) || fail "cannot read assay's report in $out"
 }
 
 # --- one target ------------------------------------------------------------------------
@@ -347,7 +342,7 @@ bench_target() {
         return 0
     fi
     if ((rounds > ASSAY_MAX_ROUNDS)); then
-        NOTES+=("$label: assay capped at ASSAY_MAX_ROUNDS=$ASSAY_MAX_ROUNDS plans ($rounds would match)")
+        NOTES+=("$label: assay capped at ASSAY_MAX_ROUNDS=$ASSAY_MAX_ROUNDS rounds ($rounds would match)")
         rounds=$ASSAY_MAX_ROUNDS
     fi
     if [[ $kind == mock ]]; then start_mock "$spec" "$dir/mock-assay.log"; url=$MOCK_URL; fi
@@ -355,7 +350,7 @@ bench_target() {
     run_assay "$spec" "$url" "$dir" "$rounds"
     ASSAY_SERVED=$(($(served) - served_before))
     if [[ $kind == mock ]]; then stop_mock; fi
-    echo "    assay, $rounds plan(s): $ASSAY_REQUESTS requests in $ASSAY_SECONDS s (planning included)"
+    echo "    assay, $rounds round(s): $ASSAY_REQUESTS requests in $ASSAY_SECONDS s (planning included)"
 
     local assay_rate st_rate
     assay_rate=$(rate "$ASSAY_REQUESTS" "$ASSAY_SECONDS")
@@ -364,7 +359,7 @@ bench_target() {
     ROWS+=("schemathesis|$label|$ST_REQUESTS|$ST_SECONDS|$st_rate|$ST_FINDINGS")
     RATIOS+=("$label|$(awk -v an="$ASSAY_REQUESTS" -v as="$ASSAY_SECONDS" -v sn="$ST_REQUESTS" -v ss="$ST_SECONDS" \
         'BEGIN { a = an / (as > 0 ? as : 0.01); s = sn / (ss > 0 ? ss : 0.01); printf "%.1f", a / (s > 0 ? s : 1) }')")
-    NOTES+=("$label: assay ran $rounds plan(s) (seeds 1..$rounds, $planned requests planned each, --retries 0); schemathesis --max-examples $ST_N, all phases, $ST_ERRORS error(s) reported")
+    NOTES+=("$label: assay ran $rounds round(s) in one process (seeds 1..$rounds, $planned requests planned in the first, --retries 0); schemathesis --max-examples $ST_N, all phases, $ST_ERRORS error(s) reported")
     if [[ $kind == httpbin ]]; then
         NOTES+=("$label: gunicorn's access log counted $ASSAY_SERVED requests from assay, $ST_SERVED from schemathesis (its HAR records $ST_REQUESTS)")
     fi

@@ -29,6 +29,22 @@ public struct PlanRunner: Sendable {
     /// - Throws: ``RunError`` when the target cannot be used at all (a bad base URL, a
     ///   refused private address, or no response from it to any request).
     public func run(progress: (@Sendable (Int, Int, CaseResult) -> Void)? = nil) async throws(RunError) -> RunReport {
+        try await run(followedBy: nil, progress: progress)
+    }
+
+    /// Runs every case of the plan, then the cases `later` delivers, on the same connections
+    /// and workers, as they arrive: the cases of further rounds can be planned while the
+    /// first ones run. Their ids should differ from the plan's and from each other's.
+    /// - Parameters:
+    ///   - later: batches of further cases, checked against the plan's schemas, responses
+    ///     and credentials (so planned from the same description); the run ends when it
+    ///     finishes and every case has run.
+    ///   - progress: called after each case with (done, cases known so far, its result).
+    /// - Throws: ``RunError`` when the target cannot be used at all.
+    public func run(
+        followedBy later: AsyncStream<[TestCase]>?,
+        progress: (@Sendable (Int, Int, CaseResult) -> Void)? = nil
+    ) async throws(RunError) -> RunReport {
         let started = Date()
         let clock = ContinuousClock.now
         let (host, port, addresses) = try await checkTarget()
@@ -40,6 +56,9 @@ public struct PlanRunner: Sendable {
             ),
             decompression: .enabled(limit: .size(configuration.maxResponseBytes))
         )
+        // No tracer: the runner exports no spans, and the no-op span AsyncHTTPClient makes for
+        // each request otherwise costs a dynamic cast and its attribute work every time.
+        httpConfiguration.tracing.tracer = nil
         // Connect to the address that was checked, not to whatever a second lookup returns.
         if let address = addresses.first { httpConfiguration.dnsOverride = [host: address] }
         // A refused connection fails its request at once: retrying it would hold every case
@@ -63,24 +82,38 @@ public struct PlanRunner: Sendable {
             limiter: configuration.rateLimit.map { RateLimiter(perSecond: $0) },
             configuration: configuration
         )
-        let cases = plan.cases
+        var cases = plan.cases
         var results = [CaseResult?](repeating: nil, count: cases.count)
+        var pending = later?.makeAsyncIterator()
         await withTaskExecutorPreference(executor) {
             await withTaskGroup(of: (Int, CaseResult).self) { group in
                 var next = 0
+                var running = 0
                 var done = 0
-                func submit() {
-                    guard next < cases.count else { return }
-                    let index = next
-                    next += 1
-                    group.addTask { (index, await execution.run(cases[index])) }
-                }
-                for _ in 0..<max(1, configuration.workers) { submit() }
-                for await (index, result) in group {
+                while true {
+                    // Keep every worker busy, waiting for the next batch only when the known
+                    // cases have all started (those running go on meanwhile).
+                    while running < max(1, configuration.workers) {
+                        if next == cases.count {
+                            guard let batch = await pending?.next() else {
+                                pending = nil
+                                break
+                            }
+                            cases += batch
+                            results += [CaseResult?](repeating: nil, count: batch.count)
+                            continue
+                        }
+                        let index = next
+                        let testCase = cases[index]
+                        next += 1
+                        running += 1
+                        group.addTask { (index, await execution.run(testCase)) }
+                    }
+                    guard running > 0, let (index, result) = await group.next() else { break }
+                    running -= 1
                     results[index] = result
                     done += 1
                     progress?(done, cases.count, result)
-                    submit()
                 }
             }
         }

@@ -92,6 +92,53 @@ struct RunCommandTests {
         }
     }
 
+    @Test func roundsPlanAndRunOneSeedAfterAnotherIntoOneReport() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-rounds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // What `assay generate` plans for seeds 5, 6 and 7: the three rounds' cases, in order.
+        var expectedIDs: [String] = []
+        var expectedSteps = 0
+        for seed in 5...7 {
+            let out = directory.appendingPathComponent("plan-\(seed)")
+            let generated = try AssayBinary.run([
+                "generate", "examples/petstore.yaml", "--out", out.path, "--format", "plan", "--strategy", "enhanced", "--seed", "\(seed)", "--quiet",
+            ])
+            #expect(generated.status == 0, "\(generated.stderr)")
+            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
+            let cases = try #require(plan?["suites"] as? [[String: Any]]).flatMap { ($0["cases"] as? [[String: Any]]) ?? [] }
+            expectedIDs += cases.compactMap { ($0["id"] as? String).map { "\($0)@\(seed)" } }
+            expectedSteps += cases.reduce(0) { $0 + (($1["steps"] as? [Any])?.count ?? 0) }
+        }
+        try Self.withMock("examples/petstore.yaml") { base in
+            let report = directory.appendingPathComponent("report.json")
+            let junit = directory.appendingPathComponent("junit.xml")
+            let run = try AssayBinary.run([
+                "run", "examples/petstore.yaml", "--seed", "5", "--rounds", "3", "--base-url", base, "--allow-private", "--workers", "4",
+                "--retries", "0", "--quiet", "--json", report.path, "--junit", junit.path,
+            ], environment: Self.credentials)
+            #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+            #expect(run.stdout.contains("\(expectedIDs.count) cases: \(expectedIDs.count) passed"), "\(run.stdout)")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+            let cases = try #require(json?["cases"] as? [[String: Any]])
+            // Every round's cases, each id ending in its seed, in round order, all passed
+            // against the conformant mock, every step sent once.
+            #expect(cases.compactMap { $0["id"] as? String } == expectedIDs)
+            #expect(Set(expectedIDs).count == expectedIDs.count, "the rounds' case ids are distinct")
+            #expect(cases.allSatisfy { $0["outcome"] as? String == "passed" })
+            #expect((json?["summary"] as? [String: Any])?["requests"] as? Int == expectedSteps)
+            let xml = try String(contentsOf: junit, encoding: .utf8)
+            #expect(xml.components(separatedBy: "<testcase ").count - 1 == expectedIDs.count)
+        }
+        // A plan holds one seed's cases: rounds of it are refused before any connection.
+        let plan = try AssayBinary.run([
+            "run", directory.appendingPathComponent("plan-5").path, "--rounds", "2", "--base-url", "http://127.0.0.1:9", "--allow-private",
+        ])
+        #expect(plan.status == 2 && plan.stderr.contains("--rounds needs an API description"), "\(plan.stderr)")
+        let zero = try AssayBinary.run(["run", "examples/petstore.yaml", "--rounds", "0"])
+        #expect(zero.status == 2 && zero.stderr.contains("--rounds must be between 1 and 10000"), "\(zero.stderr)")
+    }
+
     @Test func anUnusableDescriptionExitsTwoNamingWhatIsWrong() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("assay-run-bad-\(UUID().uuidString).yaml")
         try Data("openapi: [unclosed\n".utf8).write(to: file)

@@ -62,6 +62,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "With a description: the latency budget of performance cases, in milliseconds.")
     var latencyBudget: Int = 500
 
+    @Option(
+        help: ArgumentHelp(
+            "With a description: plan and run the suite this many times, with seeds --seed, --seed + 1, and so on.",
+            discussion: "Each round is planned while the one before it runs; one report covers them all, each case id ending in @SEED."
+        ))
+    var rounds: Int = 1
+
     @Option(help: "The API's base URL (default: ASSAY_BASE_URL, else the description's first server).")
     var baseURL: String?
 
@@ -117,6 +124,8 @@ struct RunCommand: AsyncParsableCommand {
         _ = try selectedChecks()
         _ = try GenerateCommand.parseKinds(kinds)
         guard latencyBudget > 0 else { throw ValidationError("--latency-budget must be positive") }
+        guard rounds >= 1 && rounds <= 10_000 else { throw ValidationError("--rounds must be between 1 and 10000") }
+        guard UInt64.max - seed >= UInt64(rounds - 1) else { throw ValidationError("--seed + --rounds passes the largest seed") }
         if plan.isEmpty && !listChecks { throw ValidationError("give the plan to run: a plan.json, a directory holding one, or an API description") }
     }
 
@@ -137,18 +146,76 @@ struct RunCommand: AsyncParsableCommand {
         return selected
     }
 
-    /// The plan to run: read from disk, or planned from the description given instead.
-    func testPlan() async throws -> TestPlan {
-        guard PlanFile.isDescription(plan) else { return try PlanFile.read(plan, purpose: "plan") }
+    /// What a run runs: the first plan, and with several rounds the cases of the others as
+    /// they are planned.
+    struct Rounds {
+        /// The plan read from disk, or the first round planned.
+        var first: TestPlan
+        /// The cases of the rounds after the first, a batch per round.
+        var later: AsyncStream<[TestCase]>?
+        /// Every round's plan once `later` has finished.
+        var planned: PlannedRounds?
+
+        /// The plan findings and reports are read against: the rounds' merged, or the one plan.
+        var whole: TestPlan { planned.flatMap { TestPlan.merging($0.plans) } ?? first }
+    }
+
+    /// The plans of a run of several rounds, appended by the thread that plans them.
+    final class PlannedRounds: @unchecked Sendable {
+        private let lock = NSLock()
+        // Guarded by `lock`.
+        private var stored: [TestPlan] = []
+        // Guarded by `lock`: set when the run stopped reading (it failed), to stop planning.
+        private var abandoned = false
+        // Guarded by `lock`: set once every round is planned.
+        private var finished = false
+
+        init(first: TestPlan) { stored = [first] }
+
+        var plans: [TestPlan] { lock.withLock { stored } }
+        var isAbandoned: Bool { lock.withLock { abandoned } }
+        var isFinished: Bool { lock.withLock { finished } }
+        func finish() { lock.withLock { finished = true } }
+        func append(_ plan: TestPlan) { lock.withLock { stored.append(plan) } }
+        func abandon() { lock.withLock { abandoned = true } }
+    }
+
+    /// The plan to run: read from disk, or planned from the description given instead (the
+    /// first round; the others on a thread of their own while the run goes on).
+    func testPlans() async throws -> Rounds {
+        guard PlanFile.isDescription(plan) else {
+            guard rounds == 1 else {
+                throw ValidationError("--rounds needs an API description: a plan holds the cases of one seed")
+            }
+            return Rounds(first: try PlanFile.read(plan, purpose: "plan"))
+        }
         // A description behind a private URL is fetched when the target may be private too.
         var options = LoadOptions()
         options.fetch.allowPrivateAddresses = allowPrivate
         let model = try await SpecLoadingOptions.model(of: plan, options: options)
-        let planner = TestPlanner(
-            model: model,
-            options: PlannerOptions(strategy: strategy.kind, kinds: try GenerateCommand.parseKinds(kinds), seed: seed, latencyBudgetMilliseconds: latencyBudget)
-        )
-        return planner.plan()
+        let kinds = try GenerateCommand.parseKinds(kinds)
+        let planOptions: @Sendable (UInt64) -> PlannerOptions = { [strategy, latencyBudget] seed in
+            PlannerOptions(strategy: strategy.kind, kinds: kinds, seed: seed, latencyBudgetMilliseconds: latencyBudget)
+        }
+        let first = TestPlanner(model: model, options: planOptions(seed)).plan()
+        guard rounds > 1 else { return Rounds(first: first) }
+        let tagged = first.taggedAsRound()
+        let planned = PlannedRounds(first: tagged)
+        let (later, continuation) = AsyncStream.makeStream(of: [TestCase].self)
+        continuation.onTermination = { _ in planned.abandon() }
+        let seeds = (1..<UInt64(rounds)).map { seed + $0 }
+        // Planning is synchronous work of tens of milliseconds a round: on a thread of its
+        // own it overlaps the run, without holding a thread of the concurrency pool.
+        Thread.detachNewThread {
+            for seed in seeds where !planned.isAbandoned {
+                let round = TestPlanner(model: model, options: planOptions(seed)).plan().taggedAsRound()
+                planned.append(round)
+                continuation.yield(round.cases)
+            }
+            planned.finish()
+            continuation.finish()
+        }
+        return Rounds(first: tagged, later: later, planned: planned)
     }
 
     func parsedHeaders() throws -> [WireHeader] {
@@ -169,7 +236,8 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             return
         }
-        let plan = try await testPlan()
+        let rounds = try await testPlans()
+        let plan = rounds.first
         let environment = ProcessInfo.processInfo.environment
         guard let base = baseURL ?? environment["ASSAY_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? plan.api.baseURL else {
             FileHandle.standardError.write(Data("error: the plan names no server; give --base-url\n".utf8))
@@ -179,24 +247,31 @@ struct RunCommand: AsyncParsableCommand {
             baseURL: base, timeoutSeconds: timeout, workers: workers, rateLimit: rateLimit, retries: retries,
             extraHeaders: try parsedHeaders(), environment: environment, allowPrivate: allowPrivate, maxResponseBytes: maxResponseBytes
         )
-        let progress = ProgressBar(total: plan.cases.count, label: "cases", enabled: !quiet)
+        // Until every round is planned, the total is an estimate: later rounds plan about as
+        // many cases as the first.
+        let estimate = plan.cases.count * self.rounds
+        let progress = ProgressBar(total: estimate, label: "cases", enabled: !quiet)
         let report: RunReport
         do {
-            report = try await PlanRunner(plan: plan, configuration: configuration).run { done, _, _ in progress.update(done) }
+            report = try await PlanRunner(plan: plan, configuration: configuration).run(followedBy: rounds.later) { [planned = rounds.planned] done, known, _ in
+                progress.update(done, total: planned == nil || planned?.isFinished == true ? known : max(known, estimate))
+            }
         } catch {
+            rounds.planned?.abandon()
             progress.finish()
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitStatus.unusable
         }
         progress.finish()
-        let findings = Finding.findings(in: report, plan: plan, checks: try selectedChecks())
+        let whole = rounds.whole
+        let findings = Finding.findings(in: report, plan: whole, checks: try selectedChecks())
         do {
             if let json {
-                let document = report.json(findings: findings, schemas: plan.schemas)
+                let document = report.json(findings: findings, schemas: whole.schemas)
                 try Data((JSONWriter(pretty: true).string(document) + "\n").utf8).write(to: URL(fileURLWithPath: json))
             }
             if let junit { try Data(report.junitXML.utf8).write(to: URL(fileURLWithPath: junit)) }
-            if let html { try Data(report.html(findings: findings, schemas: plan.schemas).utf8).write(to: URL(fileURLWithPath: html)) }
+            if let html { try Data(report.html(findings: findings, schemas: whole.schemas).utf8).write(to: URL(fileURLWithPath: html)) }
         } catch {
             FileHandle.standardError.write(Data("error: cannot write the report: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.unusable
@@ -212,3 +287,4 @@ struct RunCommand: AsyncParsableCommand {
         if !findings.isEmpty { throw ExitStatus.findings }
     }
 }
+
