@@ -172,7 +172,9 @@ extension Finding {
 
     /// A JSON pointer as a URI fragment (percent-encoding what a fragment cannot hold).
     static func fragment(_ pointer: JSONPointer) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".utf8)
-        return RequestBuilder.percentEncoded(pointer.description, keep: allowed)
+        RequestBuilder.percentEncoded(pointer.description, keep: fragmentBytes)
     }
+
+    /// What a URI fragment holds unencoded (RFC 3986: pchar, `/` and `?`, less `?` here).
+    private static let fragmentBytes = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@")
 }

@@ -246,29 +246,29 @@ struct Execution: Sendable {
     }
 
     private func send(_ request: WireRequest) async throws(StepFailure) -> WireResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = HTTPMethod(rawValue: request.method)
-        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
-        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
-        let start = ContinuousClock.now
+        var headers = HTTPHeaders()
+        for header in request.headers { headers.add(name: header.name, value: header.value) }
+        let collector = ResponseCollector(limit: configuration.maxResponseBytes)
         do {
-            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(configuration.timeoutSeconds * 1000)))
-            let elapsed = Self.milliseconds(ContinuousClock.now - start)
-            var body: [UInt8] = []
-            var truncated = false
-            do {
-                let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
-                body = Array(buffer: buffer)
-            } catch is NIOTooManyBytesError {
-                truncated = true
-            }
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
+                body: request.body.isEmpty ? nil : .bytes(request.body))
+            let task = client.execute(
+                request: outgoing, delegate: collector, eventLoop: .indifferent,
+                deadline: collector.started + .milliseconds(Int64(configuration.timeoutSeconds * 1000)))
+            let collected = try await task.futureResult.get()
             return WireResponse(
-                status: Int(response.status.code),
-                headers: response.headers.map { WireHeader($0.name, $0.value) },
-                body: body,
-                milliseconds: elapsed,
-                truncated: truncated
+                status: Int(collected.head.status.code),
+                headers: collected.head.headers.map { WireHeader($0.name, $0.value) },
+                body: collected.body,
+                milliseconds: collected.milliseconds
             )
+        } catch is ResponseCollector.TooLarge {
+            // The head came: the step fails on the cut body, with the status and headers seen.
+            guard let head = collector.head else { throw StepFailure("\(request.method) \(request.url) got no response", check: "request") }
+            return WireResponse(
+                status: Int(head.status.code), headers: head.headers.map { WireHeader($0.name, $0.value) }, body: [],
+                milliseconds: collector.milliseconds, truncated: true)
         } catch {
             throw StepFailure("\(request.method) \(request.url) got no response: \(error)", check: "request")
         }

@@ -53,7 +53,7 @@ struct StepChecker: Sendable {
             }
         }
         if let mediaType = expect.contentType, hasBody {
-            let received = (response.header("Content-Type") ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let received = response.mediaType
             guard received == mediaType else {
                 throw StepFailure("expected Content-Type \(mediaType), got \(received.isEmpty ? "none" : received): \(describe())", check: "expect_json")
             }
@@ -91,7 +91,7 @@ struct StepChecker: Sendable {
     /// came back reads as its schema says.
     private func checkDocumented(_ documented: DocumentedResponse, response: WireResponse, hasBody: Bool, describe: () -> String) throws(StepFailure) {
         if hasBody && !documented.mediaTypes.isEmpty {
-            let received = (response.header("Content-Type") ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let received = response.mediaType
             if !documented.documents(mediaType: received) {
                 throw StepFailure(
                     "Content-Type \(received.isEmpty ? "none" : received) is not documented for \(documented.status) (the description documents \(documented.mediaTypes.joined(separator: ", "))): \(describe())",

@@ -44,9 +44,12 @@ struct RequestBuilder {
         // A fragment in the template (AWS writes `/tagging#Resource` to tell operations on one
         // path apart) is never sent: requests, which the emitted pytest uses, drops it too.
         var path = PathTemplateParts(template.path).sent
-        for parameter in template.pathParameters {
-            let text = try resolve(parameter.value).wireText
-            path = path.replacingOccurrences(of: "{\(parameter.name)}", with: Self.percentEncoded(text, keep: Self.unreserved))
+        if !template.pathParameters.isEmpty {
+            var values: [String: String] = [:]
+            for parameter in template.pathParameters {
+                values[parameter.name] = Self.percentEncoded(try resolve(parameter.value).wireText, keep: Self.unreserved)
+            }
+            path = Self.substituting(values, into: path)
         }
         var query: [(String, String)] = []
         for parameter in template.query {
@@ -122,27 +125,44 @@ struct RequestBuilder {
         RequestTemplate.Body.formFields(value).map { ($0.key, $0.value.wireText) }
     }
 
-    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+    /// The bytes percent-encoding keeps as they are: RFC 3986's unreserved characters.
+    static let unreserved = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-    /// Every byte outside `keep` as `%XX`.
-    static func percentEncoded(_ text: String, keep: Set<UInt8>) -> String {
+    /// Every `{name}` of `path` whose name `values` holds, replaced by its value; other
+    /// braces are left as they are (the first value wins for a name written twice).
+    static func substituting(_ values: [String: String], into path: String) -> String {
         var result = ""
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// Every byte outside `keep` as `%XX` (`spaceAsPlus`: a space as `+`, as forms write it).
+    static func percentEncoded(_ text: String, keep: ByteSet, spaceAsPlus: Bool = false) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             if keep.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                bytes.append(byte)
+            } else if spaceAsPlus && byte == UInt8(ascii: " ") {
+                bytes.append(UInt8(ascii: "+"))
             } else {
-                result += String(format: "%%%02X", byte)
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `application/x-www-form-urlencoded`, as Python's `urlencode` writes it (space as `+`).
     static func formEncoded(_ pairs: [(String, String)]) -> String {
-        func encode(_ text: String) -> String {
-            percentEncoded(text, keep: unreserved.union([UInt8(ascii: " ")])).replacingOccurrences(of: " ", with: "+")
-        }
-        return pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+        pairs.map { percentEncoded($0.0, keep: unreserved, spaceAsPlus: true) + "=" + percentEncoded($0.1, keep: unreserved, spaceAsPlus: true) }
+            .joined(separator: "&")
     }
 
     static func multipart(_ fields: [(String, String)], boundary: String) -> [UInt8] {
@@ -152,5 +172,35 @@ struct RequestBuilder {
         }
         body += "--\(boundary)--\r\n"
         return Array(body.utf8)
+    }
+}
+
+/// A set of bytes as a 256-bit table: membership is one shift and mask, where a `Set<UInt8>`
+/// hashes every byte of every value encoded.
+struct ByteSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ characters: String) {
+        for byte in characters.utf8 { insert(byte) }
+    }
+
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
     }
 }
