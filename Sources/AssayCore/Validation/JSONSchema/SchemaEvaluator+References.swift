@@ -6,6 +6,10 @@ extension SchemaEvaluator {
         var schema: JSONValue
         var location: SchemaLocation
         var parentBase: String
+        /// The location's number in this evaluator (``SchemaEvaluator/visitID(of:)``): what
+        /// the recursion guard hashes instead of the location's pointer, once per `$ref`
+        /// followed.
+        var visitID = 0
     }
 
     /// `$ref` and `$dynamicRef` of a 2020-12 schema (they apply alongside their siblings).
@@ -26,7 +30,7 @@ extension SchemaEvaluator {
             result.errors.append(error(frame, keyword, "cannot resolve the reference \"\(reference)\""))
             return result
         }
-        let visit = ReferenceVisit(location: target.location, instanceDepth: frame.instanceDepth)
+        let visit = ReferenceVisit(target: target.visitID, instanceDepth: frame.instanceDepth)
         guard activeReferences.insert(visit).inserted else {
             result.errors.append(
                 error(frame, keyword, "the reference \"\(reference)\" leads back to itself without reaching a deeper value")
@@ -35,8 +39,9 @@ extension SchemaEvaluator {
         }
         defer { activeReferences.remove(visit) }
         var next = frame
-        next.location = target.location
-        next.parentBase = target.parentBase
+        // The same base held by the scope already is kept as that very string, so the
+        // comparisons of every schema below it are of one storage, not of characters.
+        next.enter(target.location, parentBase: frame.scope.last == target.parentBase ? frame.scope.last! : target.parentBase)
         return evaluate(instance, target.schema, next)
     }
 
@@ -48,13 +53,16 @@ extension SchemaEvaluator {
         // what they resolved; one starting from a schema held as a value indexes that
         // schema too, and keeps its resolutions to itself.
         let shared = startLocation.pointer.tokens.isEmpty ? nil : sharedIndex
+        var target: Target?
         if let shared, let known = shared.resolvedReference(key) {
-            resolvedReferences[key] = .some(known)
-            return known
+            target = known
+        } else {
+            target = resolveUncached(reference, base: base)
+            shared?.remember(key, target)
         }
-        let target = resolveUncached(reference, base: base)
+        // Numbered here: another evaluator sharing the resolution numbers it its own way.
+        if let location = target?.location { target?.visitID = visitID(of: location) }
         resolvedReferences[key] = .some(target)
-        shared?.remember(key, target)
         return target
     }
 
@@ -85,7 +93,8 @@ extension SchemaEvaluator {
             case .string(let anchor)? = initial.schema["$dynamicAnchor"], anchor == name
         else { return initial }
         for resource in frame.scope {
-            if let entry = index.dynamicAnchor(resource + "#" + name), let found = target(entry) {
+            if let entry = index.dynamicAnchor(resource + "#" + name), var found = target(entry) {
+                found.visitID = visitID(of: found.location)
                 return found
             }
         }
