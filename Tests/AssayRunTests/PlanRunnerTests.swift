@@ -51,6 +51,41 @@ import Testing
         }
     }
 
+    /// Cases delivered after the run started (as the rounds of `assay run --rounds` are,
+    /// while earlier ones run) are run too, on the same workers, and reported after the
+    /// plan's own in the order they came; an empty batch changes nothing.
+    @Test func casesDeliveredDuringTheRunAreRunInTheOrderTheyCame() async throws {
+        let router = Router()
+        let calls = Counter()
+        router.get("/api/ping") { _, _ -> Response in
+            _ = await calls.next()
+            return Response(status: .ok)
+        }
+        let ok = AssayGen.Expectation(status: StatusExpectation(codes: [200]))
+        let make = { (id: String) in Self.single(id, RequestTemplate(method: .get, path: "/ping"), ok) }
+        let plan = Self.plan([make("a"), make("b")])
+        let (later, continuation) = AsyncStream.makeStream(of: [TestCase].self)
+        let feeder = Task {
+            // The first batch comes once the run is under way, the last after an empty one.
+            try? await Task.sleep(for: .milliseconds(50))
+            continuation.yield([make("c"), make("d"), make("e")])
+            continuation.yield([])
+            try? await Task.sleep(for: .milliseconds(20))
+            continuation.yield([make("f")])
+            continuation.finish()
+        }
+        try await withTestServer(router) { port in
+            let configuration = RunConfiguration(
+                baseURL: "http://127.0.0.1:\(port)/api", timeoutSeconds: 5, workers: 2, retries: 0, environment: [:], allowPrivate: true)
+            let report = try await PlanRunner(plan: plan, configuration: configuration).run(followedBy: later)
+            #expect(report.results.map(\.caseID) == ["a", "b", "c", "d", "e", "f"])
+            #expect(report.results.allSatisfy { $0.outcome == .passed })
+            #expect(report.requests == 6)
+            #expect(await calls.next() == 7, "the server answered each of the 6 cases once before this call")
+        }
+        await feeder.value
+    }
+
     /// A validation error refused with a 4xx the description does not document (400 where
     /// it documents 422) is an undocumented-status finding; the documented one passes.
     @Test func aRefusalWithAnUndocumented4xxIsAFinding() async throws {
