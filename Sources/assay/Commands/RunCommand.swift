@@ -146,76 +146,25 @@ struct RunCommand: AsyncParsableCommand {
         return selected
     }
 
-    /// What a run runs: the first plan, and with several rounds the cases of the others as
-    /// they are planned.
-    struct Rounds {
-        /// The plan read from disk, or the first round planned.
-        var first: TestPlan
-        /// The cases of the rounds after the first, a batch per round.
-        var later: AsyncStream<[TestCase]>?
-        /// Every round's plan once `later` has finished.
-        var planned: PlannedRounds?
-
-        /// The plan findings and reports are read against: the rounds' merged, or the one plan.
-        var whole: TestPlan { planned.flatMap { TestPlan.merging($0.plans) } ?? first }
-    }
-
-    /// The plans of a run of several rounds, appended by the thread that plans them.
-    final class PlannedRounds: @unchecked Sendable {
-        private let lock = NSLock()
-        // Guarded by `lock`.
-        private var stored: [TestPlan] = []
-        // Guarded by `lock`: set when the run stopped reading (it failed), to stop planning.
-        private var abandoned = false
-        // Guarded by `lock`: set once every round is planned.
-        private var finished = false
-
-        init(first: TestPlan) { stored = [first] }
-
-        var plans: [TestPlan] { lock.withLock { stored } }
-        var isAbandoned: Bool { lock.withLock { abandoned } }
-        var isFinished: Bool { lock.withLock { finished } }
-        func finish() { lock.withLock { finished = true } }
-        func append(_ plan: TestPlan) { lock.withLock { stored.append(plan) } }
-        func abandon() { lock.withLock { abandoned = true } }
-    }
-
-    /// The plan to run: read from disk, or planned from the description given instead (the
-    /// first round; the others on a thread of their own while the run goes on).
-    func testPlans() async throws -> Rounds {
+    /// The plan to run: read from disk, or planned from the description given instead (with
+    /// several rounds, the first; the others are planned while the run goes on).
+    func testPlans() async throws -> (first: TestPlan, rounds: RoundPlanner?) {
         guard PlanFile.isDescription(plan) else {
             guard rounds == 1 else {
                 throw ValidationError("--rounds needs an API description: a plan holds the cases of one seed")
             }
-            return Rounds(first: try PlanFile.read(plan, purpose: "plan"))
+            return (try PlanFile.read(plan, purpose: "plan"), nil)
         }
         // A description behind a private URL is fetched when the target may be private too.
         var options = LoadOptions()
         options.fetch.allowPrivateAddresses = allowPrivate
         let model = try await SpecLoadingOptions.model(of: plan, options: options)
-        let kinds = try GenerateCommand.parseKinds(kinds)
-        let planOptions: @Sendable (UInt64) -> PlannerOptions = { [strategy, latencyBudget] seed in
-            PlannerOptions(strategy: strategy.kind, kinds: kinds, seed: seed, latencyBudgetMilliseconds: latencyBudget)
-        }
-        let first = TestPlanner(model: model, options: planOptions(seed)).plan()
-        guard rounds > 1 else { return Rounds(first: first) }
-        let tagged = first.taggedAsRound()
-        let planned = PlannedRounds(first: tagged)
-        let (later, continuation) = AsyncStream.makeStream(of: [TestCase].self)
-        continuation.onTermination = { _ in planned.abandon() }
-        let seeds = (1..<UInt64(rounds)).map { seed + $0 }
-        // Planning is synchronous work of tens of milliseconds a round: on a thread of its
-        // own it overlaps the run, without holding a thread of the concurrency pool.
-        Thread.detachNewThread {
-            for seed in seeds where !planned.isAbandoned {
-                let round = TestPlanner(model: model, options: planOptions(seed)).plan().taggedAsRound()
-                planned.append(round)
-                continuation.yield(round.cases)
-            }
-            planned.finish()
-            continuation.finish()
-        }
-        return Rounds(first: tagged, later: later, planned: planned)
+        let planner = RoundPlanner(
+            model: model,
+            options: PlannerOptions(strategy: strategy.kind, kinds: try GenerateCommand.parseKinds(kinds), seed: seed, latencyBudgetMilliseconds: latencyBudget),
+            rounds: rounds
+        )
+        return (planner.first, planner)
     }
 
     func parsedHeaders() throws -> [WireHeader] {
@@ -236,8 +185,7 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             return
         }
-        let rounds = try await testPlans()
-        let plan = rounds.first
+        let (plan, planner) = try await testPlans()
         let environment = ProcessInfo.processInfo.environment
         guard let base = baseURL ?? environment["ASSAY_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? plan.api.baseURL else {
             FileHandle.standardError.write(Data("error: the plan names no server; give --base-url\n".utf8))
@@ -249,21 +197,22 @@ struct RunCommand: AsyncParsableCommand {
         )
         // Until every round is planned, the total is an estimate: later rounds plan about as
         // many cases as the first.
-        let estimate = plan.cases.count * self.rounds
+        let estimate = plan.cases.count * rounds
         let progress = ProgressBar(total: estimate, label: "cases", enabled: !quiet)
         let report: RunReport
         do {
-            report = try await PlanRunner(plan: plan, configuration: configuration).run(followedBy: rounds.later) { [planned = rounds.planned] done, known, _ in
-                progress.update(done, total: planned == nil || planned?.isFinished == true ? known : max(known, estimate))
+            report = try await PlanRunner(plan: plan, configuration: configuration).run(followedBy: planner?.later) { done, known, _ in
+                progress.update(done, total: planner?.isFinished ?? true ? known : max(known, estimate))
             }
         } catch {
-            rounds.planned?.abandon()
+            planner?.cancel()
             progress.finish()
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitStatus.unusable
         }
         progress.finish()
-        let whole = rounds.whole
+        // With several rounds, findings and reports are read against all of them.
+        let whole = planner?.plan ?? plan
         let findings = Finding.findings(in: report, plan: whole, checks: try selectedChecks())
         do {
             if let json {
@@ -287,4 +236,3 @@ struct RunCommand: AsyncParsableCommand {
         if !findings.isEmpty { throw ExitStatus.findings }
     }
 }
-
