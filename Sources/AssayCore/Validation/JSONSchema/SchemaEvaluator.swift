@@ -84,10 +84,14 @@ final class SchemaEvaluator {
     final class PathNode {
         let parent: PathNode?
         let token: String
+        /// A second token after `token`: most subschemas sit two tokens down
+        /// (`properties/name`, `allOf/0`), and one node for both halves the allocations.
+        let second: String?
 
-        init(_ parent: PathNode?, _ token: String) {
+        init(_ parent: PathNode?, _ token: String, _ second: String? = nil) {
             self.parent = parent
             self.token = token
+            self.second = second
         }
 
         /// The tokens from the first to this one.
@@ -95,6 +99,7 @@ final class SchemaEvaluator {
             var reversed: [String] = []
             var node: PathNode? = self
             while let current = node {
+                if let second = current.second { reversed.append(second) }
                 reversed.append(current.token)
                 node = current.parent
             }
@@ -312,7 +317,7 @@ final class SchemaEvaluator {
         var frame = outer
         frame.depth += 1
         // `frame.parentBase` becomes this schema's own base for its children.
-        let base = SchemaIndex.base(of: .object(schema), draft: draft, parentBase: outer.parentBase)
+        let base = SchemaIndex.identifier(of: schema, draft: draft, parentBase: outer.parentBase)?.base ?? outer.parentBase
         frame.adopt(base: base)
 
         var result = SchemaEvaluation()
@@ -378,7 +383,12 @@ final class SchemaEvaluator {
     /// instance value at `instanceTokens` below the current instance.
     func child(_ frame: Frame, _ path: [String], instance instanceTokens: [String] = [], quiet: Bool? = nil) -> Frame {
         var next = frame
-        for token in path { next.schemaTail = PathNode(next.schemaTail, token) }
+        var index = path.startIndex
+        while index < path.endIndex {
+            let pair = index + 1 < path.endIndex
+            next.schemaTail = PathNode(next.schemaTail, path[index], pair ? path[index + 1] : nil)
+            index += pair ? 2 : 1
+        }
         for token in instanceTokens {
             next.instanceTail = PathNode(next.instanceTail, token)
             next.instanceDepth += 1
