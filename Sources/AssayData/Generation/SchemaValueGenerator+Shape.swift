@@ -25,6 +25,10 @@ extension SchemaValueGenerator {
     /// Resolves a local `$ref` (`#/json/pointer`) in the document.
     func resolve(reference: String) -> JSONValue? {
         guard reference.hasPrefix("#") else { return nil }
+        return references.target(of: reference) { reference in resolveUncached(reference: reference) }
+    }
+
+    private func resolveUncached(reference: String) -> JSONValue? {
         var fragment = String(reference.dropFirst())
         if fragment.contains("%"), let decoded = fragment.removingPercentEncoding { fragment = decoded }
         if fragment.isEmpty { return document }

@@ -25,6 +25,7 @@ public struct SchemaValueGenerator: Sendable {
     /// (a `relativeBeginDate` of `format: duration` is a duration, not a date).
     let formatValidator: JSONSchemaValidator
     let patterns = PatternCache()
+    let references = ReferenceCache()
 
     public init(document: JSONValue, dialect: SchemaDialect, options: GenerationOptions = GenerationOptions()) {
         self.document = document
