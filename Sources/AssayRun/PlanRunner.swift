@@ -256,19 +256,17 @@ struct Execution: Sendable {
             let task = client.execute(
                 request: outgoing, delegate: collector, eventLoop: .indifferent,
                 deadline: collector.started + .milliseconds(Int64(configuration.timeoutSeconds * 1000)))
-            let collected = try await task.futureResult.get()
-            return WireResponse(
-                status: Int(collected.head.status.code),
-                headers: collected.head.headers.map { WireHeader($0.name, $0.value) },
-                body: collected.body,
-                milliseconds: collected.milliseconds
-            )
+            // A cancelled run (a job cancelled in the service) drops its requests in flight.
+            let collected = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+            return WireResponse(collected.head, body: collected.body, milliseconds: collected.milliseconds)
         } catch is ResponseCollector.TooLarge {
             // The head came: the step fails on the cut body, with the status and headers seen.
             guard let head = collector.head else { throw StepFailure("\(request.method) \(request.url) got no response", check: "request") }
-            return WireResponse(
-                status: Int(head.status.code), headers: head.headers.map { WireHeader($0.name, $0.value) }, body: [],
-                milliseconds: collector.milliseconds, truncated: true)
+            return WireResponse(head, body: [], milliseconds: collector.milliseconds, truncated: true)
         } catch {
             throw StepFailure("\(request.method) \(request.url) got no response: \(error)", check: "request")
         }

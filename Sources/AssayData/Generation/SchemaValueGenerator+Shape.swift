@@ -9,6 +9,17 @@ extension SchemaValueGenerator {
     ///   `not`/`if` are collected; those of earlier schemas (at any depth, through `$ref`
     ///   and `allOf`) are left out, because the caller has already chosen their branches.
     func shape(of schemas: [JSONValue], combinatorsFrom: Int = 0) -> SchemaShape {
+        // A schema that is only a reference (`{$ref: '#/definitions/Pet'}`, what most
+        // properties and items are) has the shape of its target, the same every time: kept.
+        if schemas.count == 1, combinatorsFrom == 0, case .object(let object) = schemas[0], object.count == 1,
+            case .string(let reference)? = object["$ref"]
+        {
+            return shapes.value(for: reference) { mergedShape(of: schemas, combinatorsFrom: 0) }
+        }
+        return mergedShape(of: schemas, combinatorsFrom: combinatorsFrom)
+    }
+
+    private func mergedShape(of schemas: [JSONValue], combinatorsFrom: Int) -> SchemaShape {
         var shape = SchemaShape()
         var typeConstraints = 0
         var nullableConstraints = 0
@@ -25,7 +36,7 @@ extension SchemaValueGenerator {
     /// Resolves a local `$ref` (`#/json/pointer`) in the document.
     func resolve(reference: String) -> JSONValue? {
         guard reference.hasPrefix("#") else { return nil }
-        return references.target(of: reference) { reference in resolveUncached(reference: reference) }
+        return references.value(for: reference) { resolveUncached(reference: reference) }
     }
 
     private func resolveUncached(reference: String) -> JSONValue? {

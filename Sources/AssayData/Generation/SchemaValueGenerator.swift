@@ -25,7 +25,10 @@ public struct SchemaValueGenerator: Sendable {
     /// (a `relativeBeginDate` of `format: duration` is a duration, not a date).
     let formatValidator: JSONSchemaValidator
     let patterns = PatternCache()
-    let references = ReferenceCache()
+    /// The targets of the local `$ref`s followed so far (`nil`: a reference to nothing).
+    let references = MemoCache<JSONValue?>()
+    /// The shapes of the schemas that are only a `$ref`, by reference.
+    let shapes = MemoCache<SchemaShape>()
 
     public init(document: JSONValue, dialect: SchemaDialect, options: GenerationOptions = GenerationOptions()) {
         self.document = document
