@@ -47,7 +47,9 @@ struct RequestBuilder {
         if !template.pathParameters.isEmpty {
             var values: [String: String] = [:]
             for parameter in template.pathParameters {
-                values[parameter.name] = Self.percentEncoded(try resolve(parameter.value).wireText, keep: Self.unreserved)
+                let text = try resolve(parameter.value).wireText
+                // A name given twice: the first value is the one sent.
+                if values[parameter.name] == nil { values[parameter.name] = Self.percentEncoded(text, keep: Self.unreserved) }
             }
             path = Self.substituting(values, into: path)
         }
@@ -129,7 +131,7 @@ struct RequestBuilder {
     static let unreserved = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Every `{name}` of `path` whose name `values` holds, replaced by its value; other
-    /// braces are left as they are (the first value wins for a name written twice).
+    /// braces are left as they are.
     static func substituting(_ values: [String: String], into path: String) -> String {
         var result = ""
         var rest = Substring(path)
@@ -172,35 +174,5 @@ struct RequestBuilder {
         }
         body += "--\(boundary)--\r\n"
         return Array(body.utf8)
-    }
-}
-
-/// A set of bytes as a 256-bit table: membership is one shift and mask, where a `Set<UInt8>`
-/// hashes every byte of every value encoded.
-struct ByteSet: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    init(_ characters: String) {
-        for byte in characters.utf8 { insert(byte) }
-    }
-
-    mutating func insert(_ byte: UInt8) {
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: words.0 |= bit
-        case 1: words.1 |= bit
-        case 2: words.2 |= bit
-        default: words.3 |= bit
-        }
-    }
-
-    func contains(_ byte: UInt8) -> Bool {
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: return words.0 & bit != 0
-        case 1: return words.1 & bit != 0
-        case 2: return words.2 & bit != 0
-        default: return words.3 & bit != 0
-        }
     }
 }
