@@ -10,10 +10,8 @@ struct IncrementalGatedGenerationTests {
     static let soundGate = "stages:\n  staging:\n    - false_failures == 0\n"
 
     /// The example with `DELETE /orders/{orderId}` added: a method on a path whose `GET` was
-    /// planned before, so the kept 405 case of `GET /orders/{orderId}` (which sends DELETE)
-    /// now names a documented operation. The fingerprints do not see it: the planner keeps
-    /// the case, and the conformant mock fails it. (Once the planner replans the operations
-    /// of a path whose methods changed, this test needs another stale case to stand on.)
+    /// planned before, so `GET /orders/{orderId}` is planned anew with it (its 405 case sent
+    /// DELETE); the pets are kept.
     static func petstoreWithCancel() async throws -> APIModel {
         let spec = try String(contentsOfFile: QualityScoringTests.petstorePath, encoding: .utf8)
         let cancel = """
@@ -38,8 +36,20 @@ struct IncrementalGatedGenerationTests {
         return try await SpecLoader().load(.text(changed, name: "petstore")).model
     }
 
+    /// A plan an older Assay wrote, whose `getPet.positive.required` expects a status the
+    /// description does not document: the operation is unchanged, so the incremental plan
+    /// keeps the case byte for byte, and the conformant mock fails it.
+    static func stalePrevious() async throws -> TestPlan {
+        var previous = TestPlanner(model: try await QualityScoringTests.model(), options: PlannerOptions(strategy: .enhanced)).plan()
+        let suite = try #require(previous.suites.firstIndex { $0.cases.contains { $0.id == "getPet.positive.required" } })
+        let index = try #require(previous.suites[suite].cases.firstIndex { $0.id == "getPet.positive.required" })
+        let last = previous.suites[suite].cases[index].steps.count - 1
+        previous.suites[suite].cases[index].steps[last].expect.status = StatusExpectation(codes: [299])
+        return previous
+    }
+
     @Test func aStaleIncrementalPlanIsPlannedInFullAndGatedAgain() async throws {
-        let previous = TestPlanner(model: try await QualityScoringTests.model(), options: PlannerOptions(strategy: .enhanced)).plan()
+        let previous = try await Self.stalePrevious()
         let model = try await Self.petstoreWithCancel()
         let (plan, record) = try await GatedGeneration(
             model: model, options: PlannerOptions(), stage: "staging",

@@ -9,7 +9,8 @@ public struct IncrementalPlan: Sendable {
     public var plan: TestPlan
     /// How the description changed since the previous plan.
     public var diff: SpecDiff
-    /// Operations planned anew (added or changed), in the description's order.
+    /// Operations planned anew (added, changed, or depending on one that was:
+    /// ``TestPlanner/dependencyKeys(of:)``), in the description's order.
     public var regenerated: [String]
     /// Operations whose previous cases were kept.
     public var reused: [String]
@@ -22,10 +23,12 @@ extension TestPlanner {
     /// Plans only the operations whose definition changed since `previous`, keeping the
     /// previous cases of the others, and reports the spec diff.
     ///
-    /// An operation's cases depend only on its definition (fingerprinted in the plan), the
-    /// strategy, the seed and the settings, so with those equal the result is the plan a
-    /// full run would give; kept cases stay byte for byte what was committed. Flows are
-    /// kept when every operation they touch is unchanged.
+    /// An operation's cases depend on its definition (fingerprinted in the plan), the
+    /// strategy, the seed and the settings, and on a few of its neighbours
+    /// (``dependencyKeys(of:)``): the operations that create what it acts on, and which
+    /// methods its path has. With those equal the result is the plan a full run would give;
+    /// kept cases stay byte for byte what was committed. Flows are kept when every
+    /// operation they touch is unchanged.
     public func plan(since previous: TestPlan, progress: (@Sendable (Int, Int) -> Void)? = nil) -> IncrementalPlan {
         let contracts = OperationContract.contracts(of: model)
         let diff = SpecDiff(from: previous.contracts, to: contracts)
@@ -40,13 +43,22 @@ extension TestPlanner {
         for testCase in previous.cases {
             if testCase.kind == .flow {
                 previousFlows[testCase.id] = testCase
-            } else if let operation = testCase.steps.first?.operation {
+            } else if let operation = testCase.steps.last?.operation {
+                // The case's own operation is its last step; earlier ones create what it acts on.
                 previousCases[operation, default: []].append(testCase)
             }
         }
         let previousSkips = Dictionary(previous.skipped.map { ($0.operation, $0.reason) }, uniquingKeysWith: { first, _ in first })
 
-        let changed = model.operations.filter { !unchanged.contains($0.id) }
+        var moved: Set<String> = []
+        for operation in model.operations where !unchanged.contains(operation.id) {
+            moved.formUnion(Self.movedKeys(method: operation.method.name, path: operation.path, presence: !previousHas(operation.id, previous)))
+        }
+        for id in diff.removed {
+            guard let space = id.firstIndex(of: " ") else { continue }
+            moved.formUnion(Self.movedKeys(method: String(id[..<space]), path: String(id[id.index(after: space)...]), presence: true))
+        }
+        let changed = model.operations.filter { !unchanged.contains($0.id) || !Self.dependencyKeys(of: $0).isDisjoint(with: moved) }
         let fresh = cases(for: changed, progress: progress)
         var freshByOperation: [String: (cases: [TestCase], skipped: String?)] = [:]
         for (operation, result) in zip(changed, fresh) { freshByOperation[operation.id] = result }
@@ -62,9 +74,51 @@ extension TestPlanner {
             plan: assemble(results, flows: flows, contracts: contracts),
             diff: diff,
             regenerated: changed.map(\.id),
-            reused: model.operations.map(\.id).filter(unchanged.contains),
+            reused: model.operations.map(\.id).filter { freshByOperation[$0] == nil },
             fullRegenerationReason: nil
         )
+    }
+
+    /// Whether `previous` planned the operation `id` (its fingerprint is there).
+    private func previousHas(_ id: String, _ previous: TestPlan) -> Bool {
+        previous.contracts.contains { $0.operation == id }
+    }
+
+    /// What an operation's cases depend on besides its own definition, as keys that
+    /// ``movedKeys(method:path:presence:)`` of a changed, added or removed operation meet:
+    /// - `* shape` for its path shape and every shape above it: an operation added or
+    ///   removed there changes which methods the path has (the 405 case) and which
+    ///   resources exist (what a case creates first);
+    /// - `POST shape` and `PUT shape` for those shapes: the operations that create what it
+    ///   acts on (``withSetup(_:for:random:)``);
+    /// - its own method and shape: a twin that no request tells apart.
+    static func dependencyKeys(of operation: AssayCore.Operation) -> Set<String> {
+        var keys: Set<String> = ["\(operation.method.name) \(shape(of: operation.path))"]
+        for shape in enclosingShapes(of: operation.path) {
+            keys.insert("* " + shape)
+            keys.insert("POST " + shape)
+            keys.insert("PUT " + shape)
+        }
+        return keys
+    }
+
+    /// The keys an operation that changed (or, with `presence`, was added or removed) meets.
+    static func movedKeys(method: String, path: String, presence: Bool) -> Set<String> {
+        let shape = shape(of: path)
+        return presence ? ["\(method) \(shape)", "* " + shape] : ["\(method) \(shape)"]
+    }
+
+    /// The shape of `path` and of every path above it: `/pets/{petId}/photos` →
+    /// `/`, `/pets`, `/pets/{}`, `/pets/{}/photos`.
+    static func enclosingShapes(of path: String) -> [String] {
+        let full = shape(of: path)
+        var result = ["/"]
+        var prefix = ""
+        for segment in full.split(separator: "/") {
+            prefix += "/" + segment
+            result.append(prefix)
+        }
+        return result
     }
 
     /// Why `previous` cannot lend its cases, or `nil` when it can.

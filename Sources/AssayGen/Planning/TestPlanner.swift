@@ -31,6 +31,9 @@ public struct TestPlanner: Sendable {
     /// Every path parameter of the model by name, one per distinct schema: what a value a
     /// flow shares between operations must satisfy (``sharedPathValue(_:named:random:)``).
     let pathParameters: [String: [AssayCore.Parameter]]
+    /// The resources (``resources()``) by item path: what flows create, and what a case on
+    /// an item path creates first (``withSetup(_:for:random:)``).
+    let resourcesByItem: [String: Resource]
 
     public init(model: APIModel, options: PlannerOptions = PlannerOptions()) {
         self.model = model
@@ -63,6 +66,7 @@ public struct TestPlanner: Sendable {
             }
         }
         self.pathParameters = pathParameters
+        resourcesByItem = Dictionary(Self.resources(of: testedOperations).map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What routes a request to an operation: method, path shape (variables unnamed),
@@ -175,10 +179,13 @@ public struct TestPlanner: Sendable {
         var cases: [TestCase] = []
         var skipped: String?
         var valid: RequestTemplate?
+        // A case on a resource's instance creates it first, from a stream of its own: the
+        // operation's stream, which every other case draws from, stays as it was.
+        var setupRandom = SeededRandom(seed: options.seed, stream: SeededRandom.hash("setup " + operation.id))
         do throws(RequestFactory.Failure) {
             let positives = try positiveCases(for: operation, random: &random)
             valid = positives.last?.steps.first?.request
-            if kinds.contains(.positive) { cases += positives }
+            if kinds.contains(.positive) { cases += positives.map { withSetup($0, for: operation, random: &setupRandom) } }
         } catch {
             skipped = "no valid request: \(error.reason)"
         }
@@ -189,7 +196,9 @@ public struct TestPlanner: Sendable {
                 cases += validationCases(for: operation, valid: valid, random: &random)
             }
             if kinds.contains(.error) { cases += errorCases(for: operation, valid: valid, random: &random) }
-            if kinds.contains(.performance) { cases += performanceCases(for: operation, valid: valid) }
+            if kinds.contains(.performance) {
+                cases += performanceCases(for: operation, valid: valid).map { withSetup($0, for: operation, random: &setupRandom) }
+            }
         }
         return (Self.uniqued(cases), skipped)
     }

@@ -121,8 +121,20 @@ extension MockResponder {
         var record = answer.body?.value(at: location)?.objectValue ?? members
         if let member { record[member] = identifier }
         if options.mutant == .createIgnoresInput {
-            // Only the id is kept: reads show the generated resource, not what was sent.
+            // The id is kept; every other member sent is stored as a made-up value that
+            // differs from it (one equal by chance would hide the fault from some runs and
+            // not others); the rest of a read is generated.
             record = member.map { [$0: identifier] } ?? [:]
+            let declared = exchange.media?.schema.map { lookup.properties(of: $0.value) } ?? [:]
+            for (name, value) in sent where name != member {
+                guard let property = declared[name] else { continue }
+                for _ in 0..<8 {
+                    if let other = try? generator.value(for: property, random: &random), other != value {
+                        record[name] = other
+                        break
+                    }
+                }
+            }
         }
         store.store(record, at: collection + [idText])
         return answer.response
