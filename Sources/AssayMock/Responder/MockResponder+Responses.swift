@@ -42,8 +42,10 @@ extension MockResponder {
     /// A success answer: the body generated from the media type's schema with `record`'s
     /// members laid over the object at `location` (those the schema accepts), and the
     /// documented headers; with `whole`, `record` replaces that object when the result is
-    /// valid (a stored resource read back as it was). Returns the body value too, `nil`
-    /// when the answer has none.
+    /// valid (a stored resource read back as it was). With `echoing` (a create), `record`
+    /// less its write-only members is the whole body when that is valid: a resource just
+    /// stored answers as stored, and nothing is generated only to be laid over. Returns the
+    /// body value too, `nil` when the answer has none.
     func successResponse(
         _ exchange: Exchange,
         _ success: Success,
@@ -51,6 +53,7 @@ extension MockResponder {
         record: JSONObject?,
         location: JSONPointer,
         whole: Bool = false,
+        echoing: Bool = false,
         ensuring required: [JSONPointer] = [],
         headers extra: [MockHeader] = []
     ) -> (response: MockResponse, body: JSONValue?) {
@@ -63,6 +66,11 @@ extension MockResponder {
                 // A stored resource that is the whole body and valid reads as stored: no body
                 // is generated only to be replaced by it.
                 value = .object(record)
+            } else if let schema = media.schema, let record, echoing, location.tokens.isEmpty,
+                case let shown = JSONValue.object(visible(record, schema: schema)),
+                required.allSatisfy({ shown.value(at: $0) != nil }), responses.isValid(shown, schemaAt: schema.pointer)
+            {
+                value = shown
             } else if let schema = media.schema {
                 do {
                     value = try generator.value(forSchemaAt: schema.pointer, random: &random)
@@ -79,7 +87,14 @@ extension MockResponder {
                             "The mock cannot make a \(success.status) body for \(exchange.operation.id): \(error.message)", operation: nil), nil
                     )
                 }
-                value = withMembers(value, at: required.map { ($0, nil) }, schema: schema, random: &random)
+                // A member the record lays over the object at `location` needs no generated
+                // value first (that would cost a generation and a validation of the whole body).
+                let container = record == nil ? nil : value.value(at: location)?.objectValue
+                let missing = required.filter { pointer in
+                    guard container != nil, let record, pointer.parent == location, let name = pointer.lastToken else { return true }
+                    return record[name] == nil
+                }
+                value = withMembers(value, at: missing.map { ($0, nil) }, schema: schema, random: &random)
                 if let record {
                     // A stored resource reads as it was stored when it is a whole valid
                     // body; else its members are laid over the generated one.
@@ -129,6 +144,12 @@ extension MockResponder {
             response.setHeader(header.name, header.value)
         }
         return (mutated(response, exchange, success: success, body: body), body)
+    }
+
+    /// `record` without the members the schema marks `writeOnly`: never shown in a response.
+    func visible(_ record: JSONObject, schema: Schema) -> JSONObject {
+        let declared = lookup.properties(of: schema.value)
+        return record.filter { member in !(declared[member.key].map { lookup.isMarked("writeOnly", $0) } ?? false) }
     }
 
     /// `members` laid over the object at `location` in `base`: all of them when the result
