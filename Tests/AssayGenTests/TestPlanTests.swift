@@ -103,6 +103,16 @@ func petstore() async throws -> APIModel {
         }
     }
 
+    @Test func slugsAreLowerCaseWordsJoinedByDashes() {
+        #expect(TestPlanner.slug("missing required property 'name'") == "missing-required-property-name")
+        #expect(TestPlanner.slug("/v1/Pets/{petId}/") == "v1-pets-petid")
+        #expect(TestPlanner.slug("--") == "x")
+        #expect(TestPlanner.slug(String(repeating: "ab ", count: 40)).count == 80)
+        // Beyond ASCII: letters of any script are kept, lower-cased.
+        #expect(TestPlanner.slug("Größe über 10") == "größe-über-10")
+        #expect(TestPlanner.slug("名前 必須") == "名前-必須")
+    }
+
     @Test func casesOnAnItemCreateWhatTheyActOnFirst() async throws {
         let model = try await petstore()
         let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, seed: 3)).plan()

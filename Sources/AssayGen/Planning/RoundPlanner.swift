@@ -47,7 +47,7 @@ public final class RoundPlanner: @unchecked Sendable {
             for seed in seeds where !isCancelled {
                 var roundOptions = options
                 roundOptions.seed = seed
-                let round = TestPlanner(model: model, options: roundOptions).plan().taggedAsRound()
+                let round = TestPlanner(model: model, options: roundOptions).plan(contracts: plan.contracts).taggedAsRound()
                 lock.withLock { planned.append(round) }
                 continuation.yield(round.cases)
             }

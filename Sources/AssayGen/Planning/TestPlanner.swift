@@ -81,7 +81,13 @@ public struct TestPlanner: Sendable {
     /// - Parameter progress: called after each operation with (done, total), one call at a
     ///   time, from the threads that plan.
     public func plan(progress: (@Sendable (Int, Int) -> Void)? = nil) -> TestPlan {
-        assemble(cases(for: model.operations, progress: progress), flows: plannedFlows(), contracts: OperationContract.contracts(of: model))
+        plan(contracts: OperationContract.contracts(of: model), progress: progress)
+    }
+
+    /// The plan for every operation, with the contracts of the model already made (they do
+    /// not depend on the seed: rounds of several seeds make them once).
+    func plan(contracts: [OperationContract], progress: (@Sendable (Int, Int) -> Void)? = nil) -> TestPlan {
+        assemble(cases(for: model.operations, progress: progress), flows: plannedFlows(), contracts: contracts)
     }
 
     /// The cases of each of `operations`, in their order.
@@ -224,6 +230,24 @@ public struct TestPlanner: Sendable {
     /// Lower-case letters, digits and dashes: `missing required property 'name'` →
     /// `missing-required-property-name`.
     static func slug(_ text: String) -> String {
+        // Case ids are made from rule labels and paths, almost always ASCII: byte by byte,
+        // without the Unicode property lookups and a lower-cased String per character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(text.utf8.count, 80))
+            var dash = false
+            for byte in text.utf8 {
+                let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                if (0x61...0x7A).contains(lowered) || (0x30...0x39).contains(lowered) {
+                    if dash && !bytes.isEmpty { bytes.append(0x2D) }
+                    bytes.append(lowered)
+                    dash = false
+                } else {
+                    dash = true
+                }
+            }
+            return bytes.isEmpty ? "x" : String(decoding: bytes.prefix(80), as: UTF8.self)
+        }
         var result = ""
         var dash = false
         for scalar in text.unicodeScalars {
