@@ -89,8 +89,6 @@ extension Finding {
             switch testCase.kind {
             case .validation where success: return .invalidRequestAccepted
             case .positive, .performance:
-                // A later step acts on what the first ones created: a 404 there is that resource gone.
-                if step > 0 && status == 404 { return .createdResourceMissing }
                 return (400..<500).contains(status) ? .validRequestRejected : .unexpectedStatus
             case .error:
                 if suffix.hasPrefix("no-credentials") || suffix.hasPrefix("invalid-credentials") { return success ? .authBypass : .unexpectedStatus }

@@ -113,33 +113,6 @@ func petstore() async throws -> APIModel {
         #expect(TestPlanner.slug("名前 必須") == "名前-必須")
     }
 
-    @Test func casesOnAnItemCreateWhatTheyActOnFirst() async throws {
-        let model = try await petstore()
-        let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced, seed: 3)).plan()
-        let byID = Dictionary(uniqueKeysWithValues: plan.cases.map { ($0.id, $0) })
-        // On an item path: the create, its id captured, then the case's own request on it.
-        for id in ["getPet.positive.required", "replacePet.positive.all-fields", "deletePet.positive.required", "getPet.performance.latency"] {
-            let testCase = try #require(byID[id])
-            #expect(testCase.steps.map(\.operation).first == "POST /pets", "\(id)")
-            #expect(testCase.steps.count == 2, "\(id)")
-            let capture = try #require(testCase.steps[0].captures.first, "\(id)")
-            #expect(capture.source == .body(JSONPointer(tokens: ["id"])))
-            #expect(testCase.steps[1].request.pathParameters.map(\.value) == [.captured(capture.name)], "\(id)")
-            #expect(testCase.description.contains("It first creates the pet it acts on (createPet)"))
-        }
-        #expect(byID["getOrder.positive.required"]?.steps.map(\.operation) == ["POST /orders", "GET /orders/{orderId}"])
-        // The create itself, collections and cases that must not reach a resource keep one step
-        // and the id made up for them.
-        for id in ["createPet.positive.required", "listPets.positive.required", "getPet.error.unknown-id", "getPet.error.no-credentials"] {
-            #expect(byID[id]?.steps.count == 1, "\(id)")
-        }
-        let unknown = try #require(byID["getPet.error.unknown-id"]?.steps.first?.request.pathParameters.first?.value)
-        guard case .literal = unknown else { Issue.record("the unknown id is \(unknown)"); return }
-        // The standard strategy (positive cases only) creates first too.
-        let standard = TestPlanner(model: model, options: PlannerOptions(strategy: .standard, seed: 3)).plan()
-        #expect(standard.cases.first { $0.id == "getPet.positive.required" }?.steps.map(\.operation) == ["POST /pets", "GET /pets/{petId}"])
-    }
-
     @Test func enhancedAddsEveryKindEachWithItsExpectation() async throws {
         let model = try await petstore()
         let plan = TestPlanner(model: model, options: PlannerOptions(strategy: .enhanced)).plan()
@@ -148,17 +121,14 @@ func petstore() async throws -> APIModel {
             #expect((counts[kind] ?? 0) > 0, "no \(kind) case")
         }
         for testCase in plan.cases {
-            // A case's own step is its last: earlier ones create what it acts on.
-            let own = try #require(testCase.steps.last)
-            let expect = own.expect
+            let expect = testCase.steps[0].expect
             switch testCase.kind {
             case .validation:
                 #expect(expect.status == StatusExpectation(classes: [4]))
                 #expect(testCase.rule != nil)
             case .performance:
                 #expect(expect.latencyBudgetMilliseconds == 500)
-                #expect(own.request.method == .get)
-                #expect(testCase.steps.dropLast().allSatisfy { $0.expect.latencyBudgetMilliseconds == nil })
+                #expect(testCase.steps[0].request.method == .get)
             default: break
             }
         }

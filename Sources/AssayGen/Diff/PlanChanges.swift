@@ -34,9 +34,8 @@ public struct PlanChanges: Sendable, Hashable {
         let reused = incremental.fullRegenerationReason == nil ? Set(incremental.reused) : []
         self.init(plan: incremental.plan, previous: previous, diff: incremental.diff, reason: incremental.fullRegenerationReason) { testCase in
             // The planner's own rule: an operation's cases come from the previous plan when
-            // it and what they depend on are unchanged (so every operation they touch is); a
-            // flow when every operation it touches is.
-            let operations = testCase.steps.map(\.operation)
+            // the operation is unchanged; a flow when every operation it touches is.
+            let operations = testCase.kind == .flow ? testCase.steps.map(\.operation) : testCase.steps.first.map { [$0.operation] } ?? []
             return !operations.isEmpty && operations.allSatisfy(reused.contains)
         }
         reusedOperations = incremental.fullRegenerationReason == nil ? incremental.reused : []

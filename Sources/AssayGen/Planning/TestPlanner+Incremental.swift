@@ -9,7 +9,7 @@ public struct IncrementalPlan: Sendable {
     public var plan: TestPlan
     /// How the description changed since the previous plan.
     public var diff: SpecDiff
-    /// Operations planned anew (added, changed, or depending on one that was:
+    /// Operations planned anew (added, changed, or sharing a path with one added or removed:
     /// ``TestPlanner/dependencyKeys(of:)``), in the description's order.
     public var regenerated: [String]
     /// Operations whose previous cases were kept.
@@ -24,9 +24,8 @@ extension TestPlanner {
     /// previous cases of the others, and reports the spec diff.
     ///
     /// An operation's cases depend on its definition (fingerprinted in the plan), the
-    /// strategy, the seed and the settings, and on a few of its neighbours
-    /// (``dependencyKeys(of:)``): the operations that create what it acts on, and which
-    /// methods its path has. With those equal the result is the plan a full run would give;
+    /// strategy, the seed and the settings, and on which operations share its path
+    /// (``dependencyKeys(of:)``): the 405 case sends a method none of them documents. With those equal the result is the plan a full run would give;
     /// kept cases stay byte for byte what was committed. Flows are kept when every
     /// operation they touch is unchanged.
     public func plan(since previous: TestPlan, progress: (@Sendable (Int, Int) -> Void)? = nil) -> IncrementalPlan {
@@ -43,16 +42,16 @@ extension TestPlanner {
         for testCase in previous.cases {
             if testCase.kind == .flow {
                 previousFlows[testCase.id] = testCase
-            } else if let operation = testCase.steps.last?.operation {
-                // The case's own operation is its last step; earlier ones create what it acts on.
+            } else if let operation = testCase.steps.first?.operation {
                 previousCases[operation, default: []].append(testCase)
             }
         }
         let previousSkips = Dictionary(previous.skipped.map { ($0.operation, $0.reason) }, uniquingKeysWith: { first, _ in first })
 
         var moved: Set<String> = []
+        let added = Set(diff.added)
         for operation in model.operations where !unchanged.contains(operation.id) {
-            moved.formUnion(Self.movedKeys(method: operation.method.name, path: operation.path, presence: !previousHas(operation.id, previous)))
+            moved.formUnion(Self.movedKeys(method: operation.method.name, path: operation.path, presence: added.contains(operation.id)))
         }
         for id in diff.removed {
             guard let space = id.firstIndex(of: " ") else { continue }
@@ -79,46 +78,20 @@ extension TestPlanner {
         )
     }
 
-    /// Whether `previous` planned the operation `id` (its fingerprint is there).
-    private func previousHas(_ id: String, _ previous: TestPlan) -> Bool {
-        previous.contracts.contains { $0.operation == id }
-    }
-
     /// What an operation's cases depend on besides its own definition, as keys that
     /// ``movedKeys(method:path:presence:)`` of a changed, added or removed operation meet:
-    /// - `* shape` for its path shape and every shape above it: an operation added or
-    ///   removed there changes which methods the path has (the 405 case) and which
-    ///   resources exist (what a case creates first);
-    /// - `POST shape` and `PUT shape` for those shapes: the operations that create what it
-    ///   acts on (``withSetup(_:for:random:)``);
-    /// - its own method and shape: a twin that no request tells apart.
+    /// `* shape` for its path shape (an operation added or removed there changes which
+    /// methods the path has, and so its 405 case), and its own method and shape (a twin that
+    /// no request tells apart).
     static func dependencyKeys(of operation: AssayCore.Operation) -> Set<String> {
-        var keys: Set<String> = ["\(operation.method.name) \(shape(of: operation.path))"]
-        for shape in enclosingShapes(of: operation.path) {
-            keys.insert("* " + shape)
-            keys.insert("POST " + shape)
-            keys.insert("PUT " + shape)
-        }
-        return keys
+        let shape = shape(of: operation.path)
+        return ["\(operation.method.name) \(shape)", "* " + shape]
     }
 
     /// The keys an operation that changed (or, with `presence`, was added or removed) meets.
     static func movedKeys(method: String, path: String, presence: Bool) -> Set<String> {
         let shape = shape(of: path)
         return presence ? ["\(method) \(shape)", "* " + shape] : ["\(method) \(shape)"]
-    }
-
-    /// The shape of `path` and of every path above it: `/pets/{petId}/photos` →
-    /// `/`, `/pets`, `/pets/{}`, `/pets/{}/photos`.
-    static func enclosingShapes(of path: String) -> [String] {
-        let full = shape(of: path)
-        var result = ["/"]
-        var prefix = ""
-        for segment in full.split(separator: "/") {
-            prefix += "/" + segment
-            result.append(prefix)
-        }
-        return result
     }
 
     /// Why `previous` cannot lend its cases, or `nil` when it can.

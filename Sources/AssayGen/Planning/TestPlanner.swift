@@ -31,8 +31,7 @@ public struct TestPlanner: Sendable {
     /// Every path parameter of the model by name, one per distinct schema: what a value a
     /// flow shares between operations must satisfy (``sharedPathValue(_:named:random:)``).
     let pathParameters: [String: [AssayCore.Parameter]]
-    /// The resources (``resources()``) by item path: what flows create, and what a case on
-    /// an item path creates first (``withSetup(_:for:random:)``).
+    /// The resources (``resources()``) by item path: what flows create (parents first).
     let resourcesByItem: [String: Resource]
 
     public init(model: APIModel, options: PlannerOptions = PlannerOptions()) {
@@ -185,13 +184,10 @@ public struct TestPlanner: Sendable {
         var cases: [TestCase] = []
         var skipped: String?
         var valid: RequestTemplate?
-        // A case on a resource's instance creates it first, from a stream of its own: the
-        // operation's stream, which every other case draws from, stays as it was.
-        var setupRandom = SeededRandom(seed: options.seed, stream: SeededRandom.hash("setup " + operation.id))
         do throws(RequestFactory.Failure) {
             let positives = try positiveCases(for: operation, random: &random)
             valid = positives.last?.steps.first?.request
-            if kinds.contains(.positive) { cases += positives.map { withSetup($0, for: operation, random: &setupRandom) } }
+            if kinds.contains(.positive) { cases += positives }
         } catch {
             skipped = "no valid request: \(error.reason)"
         }
@@ -202,9 +198,7 @@ public struct TestPlanner: Sendable {
                 cases += validationCases(for: operation, valid: valid, random: &random)
             }
             if kinds.contains(.error) { cases += errorCases(for: operation, valid: valid, random: &random) }
-            if kinds.contains(.performance) {
-                cases += performanceCases(for: operation, valid: valid).map { withSetup($0, for: operation, random: &setupRandom) }
-            }
+            if kinds.contains(.performance) { cases += performanceCases(for: operation, valid: valid) }
         }
         return (Self.uniqued(cases), skipped)
     }

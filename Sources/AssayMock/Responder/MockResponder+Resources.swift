@@ -116,8 +116,7 @@ extension MockResponder {
         }
         var ensuring: [JSONPointer] = layout.responseIdentifier.map { [$0] } ?? []
         if case .body(let pointer)? = layout.identifier { ensuring.append(pointer) }
-        let answer = successResponse(
-            exchange, success, random: random, record: members, location: location, echoing: true, ensuring: ensuring, headers: headers)
+        let answer = successResponse(exchange, success, random: random, record: members, location: location, ensuring: ensuring, headers: headers)
         guard answer.response.status < 300 else { return answer.response }
         var record = answer.body?.value(at: location)?.objectValue ?? members
         if let member { record[member] = identifier }

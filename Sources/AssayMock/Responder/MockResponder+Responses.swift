@@ -42,10 +42,8 @@ extension MockResponder {
     /// A success answer: the body generated from the media type's schema with `record`'s
     /// members laid over the object at `location` (those the schema accepts), and the
     /// documented headers; with `whole`, `record` replaces that object when the result is
-    /// valid (a stored resource read back as it was). With `echoing` (a create), `record`
-    /// less its write-only members is the whole body when that is valid: a resource just
-    /// stored answers as stored, and nothing is generated only to be laid over. Returns the
-    /// body value too, `nil` when the answer has none.
+    /// valid (a stored resource read back as it was). Returns the body value too, `nil`
+    /// when the answer has none.
     func successResponse(
         _ exchange: Exchange,
         _ success: Success,
@@ -53,7 +51,6 @@ extension MockResponder {
         record: JSONObject?,
         location: JSONPointer,
         whole: Bool = false,
-        echoing: Bool = false,
         ensuring required: [JSONPointer] = [],
         headers extra: [MockHeader] = []
     ) -> (response: MockResponse, body: JSONValue?) {
@@ -66,11 +63,6 @@ extension MockResponder {
                 // A stored resource that is the whole body and valid reads as stored: no body
                 // is generated only to be replaced by it.
                 value = .object(record)
-            } else if let schema = media.schema, let record, echoing, location.tokens.isEmpty,
-                case let shown = JSONValue.object(visible(record, schema: schema)),
-                required.allSatisfy({ shown.value(at: $0) != nil }), responses.isValid(shown, schemaAt: schema.pointer)
-            {
-                value = shown
             } else if let schema = media.schema {
                 do {
                     value = try generator.value(forSchemaAt: schema.pointer, random: &random)
@@ -144,12 +136,6 @@ extension MockResponder {
             response.setHeader(header.name, header.value)
         }
         return (mutated(response, exchange, success: success, body: body), body)
-    }
-
-    /// `record` without the members the schema marks `writeOnly`: never shown in a response.
-    func visible(_ record: JSONObject, schema: Schema) -> JSONObject {
-        let declared = lookup.properties(of: schema.value)
-        return record.filter { member in !(declared[member.key].map { lookup.isMarked("writeOnly", $0) } ?? false) }
     }
 
     /// `members` laid over the object at `location` in `base`: all of them when the result
