@@ -43,12 +43,9 @@ extension TestPlanner {
 
     /// The resources of the model: every item path whose collection has a `POST`, with
     /// the operations on the item, in path order.
-    func resources() -> [Resource] { Self.resources(of: testedOperations) }
-
-    /// The resources `operations` make up (``resources()``).
-    static func resources(of operations: [AssayCore.Operation]) -> [Resource] {
+    func resources() -> [Resource] {
         var byPath: [String: [HTTPMethod: AssayCore.Operation]] = [:]
-        for operation in operations { byPath[operation.path, default: [:]][operation.method] = operation }
+        for operation in testedOperations { byPath[operation.path, default: [:]][operation.method] = operation }
         var result: [Resource] = []
         for item in byPath.keys.sorted() {
             guard let (collection, variable) = Self.splitItemPath(item) else { continue }
@@ -86,7 +83,10 @@ extension TestPlanner {
     /// per resource (with the steps each one has), and one case per OpenAPI link followed.
     func flowCases() -> [(suite: String, testCase: TestCase)] {
         var cases: [(String, TestCase)] = []
-        for resource in resources() {
+        var resourcesByItem: [String: Resource] = [:]
+        let resources = resources()
+        for resource in resources { resourcesByItem[resource.item] = resource }
+        for resource in resources {
             if let testCase = crudCase(resource, resources: resourcesByItem) {
                 cases.append((Self.suiteName(of: resource.create), testCase))
             }

@@ -10,7 +10,7 @@ public struct IncrementalPlan: Sendable {
     /// How the description changed since the previous plan.
     public var diff: SpecDiff
     /// Operations planned anew (added, changed, or sharing a path with one added or removed:
-    /// ``TestPlanner/dependencyKeys(of:)``), in the description's order.
+    /// ``TestPlanner/routeKeys(method:path:)``), in the description's order.
     public var regenerated: [String]
     /// Operations whose previous cases were kept.
     public var reused: [String]
@@ -25,9 +25,10 @@ extension TestPlanner {
     ///
     /// An operation's cases depend on its definition (fingerprinted in the plan), the
     /// strategy, the seed and the settings, and on which operations share its path
-    /// (``dependencyKeys(of:)``): the 405 case sends a method none of them documents. With those equal the result is the plan a full run would give;
-    /// kept cases stay byte for byte what was committed. Flows are kept when every
-    /// operation they touch is unchanged.
+    /// (``routeKeys(method:path:)``): the 405 case sends a method none of them documents.
+    /// With those equal the result is the plan a full run would give; kept cases stay byte
+    /// for byte what was committed. Flows are kept when every operation they touch is
+    /// unchanged.
     public func plan(since previous: TestPlan, progress: (@Sendable (Int, Int) -> Void)? = nil) -> IncrementalPlan {
         let contracts = OperationContract.contracts(of: model)
         let diff = SpecDiff(from: previous.contracts, to: contracts)
@@ -48,16 +49,24 @@ extension TestPlanner {
         }
         let previousSkips = Dictionary(previous.skipped.map { ($0.operation, $0.reason) }, uniquingKeysWith: { first, _ in first })
 
+        // What moved: the method and shape of every changed operation (its twins), and the
+        // shape of every path that gained or lost one (the others' 405 case).
         var moved: Set<String> = []
         let added = Set(diff.added)
         for operation in model.operations where !unchanged.contains(operation.id) {
-            moved.formUnion(Self.movedKeys(method: operation.method.name, path: operation.path, presence: added.contains(operation.id)))
+            let keys = Self.routeKeys(method: operation.method.name, path: operation.path)
+            moved.insert(keys.route)
+            if added.contains(operation.id) { moved.insert(keys.path) }
         }
         for id in diff.removed {
             guard let space = id.firstIndex(of: " ") else { continue }
-            moved.formUnion(Self.movedKeys(method: String(id[..<space]), path: String(id[id.index(after: space)...]), presence: true))
+            let keys = Self.routeKeys(method: String(id[..<space]), path: String(id[id.index(after: space)...]))
+            moved.formUnion([keys.route, keys.path])
         }
-        let changed = model.operations.filter { !unchanged.contains($0.id) || !Self.dependencyKeys(of: $0).isDisjoint(with: moved) }
+        let changed = model.operations.filter { operation in
+            let keys = Self.routeKeys(method: operation.method.name, path: operation.path)
+            return !unchanged.contains(operation.id) || moved.contains(keys.route) || moved.contains(keys.path)
+        }
         let fresh = cases(for: changed, progress: progress)
         var freshByOperation: [String: (cases: [TestCase], skipped: String?)] = [:]
         for (operation, result) in zip(changed, fresh) { freshByOperation[operation.id] = result }
@@ -78,20 +87,12 @@ extension TestPlanner {
         )
     }
 
-    /// What an operation's cases depend on besides its own definition, as keys that
-    /// ``movedKeys(method:path:presence:)`` of a changed, added or removed operation meet:
-    /// `* shape` for its path shape (an operation added or removed there changes which
-    /// methods the path has, and so its 405 case), and its own method and shape (a twin that
-    /// no request tells apart).
-    static func dependencyKeys(of operation: AssayCore.Operation) -> Set<String> {
-        let shape = shape(of: operation.path)
-        return ["\(operation.method.name) \(shape)", "* " + shape]
-    }
-
-    /// The keys an operation that changed (or, with `presence`, was added or removed) meets.
-    static func movedKeys(method: String, path: String, presence: Bool) -> Set<String> {
+    /// The keys that tie operations together beyond their own definitions: `route`, the
+    /// method and path shape (twins no request tells apart), and `path`, the shape alone
+    /// (operations on one path share its 405 case).
+    static func routeKeys(method: String, path: String) -> (route: String, path: String) {
         let shape = shape(of: path)
-        return presence ? ["\(method) \(shape)", "* " + shape] : ["\(method) \(shape)"]
+        return ("\(method) \(shape)", "* " + shape)
     }
 
     /// Why `previous` cannot lend its cases, or `nil` when it can.

@@ -31,8 +31,6 @@ public struct TestPlanner: Sendable {
     /// Every path parameter of the model by name, one per distinct schema: what a value a
     /// flow shares between operations must satisfy (``sharedPathValue(_:named:random:)``).
     let pathParameters: [String: [AssayCore.Parameter]]
-    /// The resources (``resources()``) by item path: what flows create (parents first).
-    let resourcesByItem: [String: Resource]
 
     public init(model: APIModel, options: PlannerOptions = PlannerOptions()) {
         self.model = model
@@ -65,7 +63,6 @@ public struct TestPlanner: Sendable {
             }
         }
         self.pathParameters = pathParameters
-        resourcesByItem = Dictionary(Self.resources(of: testedOperations).map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What routes a request to an operation: method, path shape (variables unnamed),

@@ -81,10 +81,10 @@ extension MockResponder {
                 }
                 // A member the record lays over the object at `location` needs no generated
                 // value first (that would cost a generation and a validation of the whole body).
-                let container = record == nil ? nil : value.value(at: location)?.objectValue
+                let supplied = value.value(at: location)?.objectValue == nil ? nil : record
                 let missing = required.filter { pointer in
-                    guard container != nil, let record, pointer.parent == location, let name = pointer.lastToken else { return true }
-                    return record[name] == nil
+                    guard let supplied, pointer.parent == location, let name = pointer.lastToken else { return true }
+                    return supplied[name] == nil
                 }
                 value = withMembers(value, at: missing.map { ($0, nil) }, schema: schema, random: &random)
                 if let record {
